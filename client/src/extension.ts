@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { Ctx } from './context';
+
+let ctx: Ctx | undefined;
+
+export async function activate(extension: vscode.ExtensionContext): Promise<void> {
+  ctx = new Ctx(extension);
+  const c = ctx;
+  // Commands are registered before the server is ready, so they can answer while it starts.
+  c.push(
+    vscode.commands.registerCommand('istio.showOutput', () => c.output.show(true)),
+    vscode.commands.registerCommand('istio.restartServer', async () => {
+      try {
+        await c.restart();
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Istio: the language server did not restart: ${String(err)}`);
+      }
+    }),
+  );
+  try {
+    await c.start();
+  } catch (err) {
+    c.output.error(`The Istio language server did not start: ${String(err)}`);
+    void vscode.window
+      .showErrorMessage('Istio: the language server did not start. Validation is off until it does.', 'Show Output')
+      .then((choice) => choice && c.output.show());
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const c = ctx;
+  ctx = undefined;
+  await c?.dispose();
+}

@@ -1,0 +1,58 @@
+import {
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IstioService } from '../service/index';
+import type { FileSnapshot } from '../service/documentStore';
+import type { IstioSettings } from '../../../shared/src/protocol';
+import { guard } from './guard';
+
+export interface HandlerDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: IstioService;
+  settings(uri: string): Promise<IstioSettings>;
+  log(message: string): void;
+}
+
+/** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
+export function registerFeatures(deps: HandlerDeps): void {
+  const { connection, documents, service, log } = deps;
+  const snapshot = (uri: string): FileSnapshot | undefined => {
+    const doc = documents.get(uri);
+    return doc ? service.snapshot(uri, doc.version, doc.getText()) : undefined;
+  };
+
+  connection.languages.diagnostics.on(
+    guard('diagnostics', log, { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params) => {
+      const file = snapshot(params.textDocument.uri);
+      if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const settings = await deps.settings(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(file, settings) };
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', log, null, (params) => {
+      const file = snapshot(params.textDocument.uri);
+      return file ? service.hover(file, params.position) : null;
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', log, [], (params) => {
+      const file = snapshot(params.textDocument.uri);
+      return file ? service.completion(file, params.position) : [];
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', log, [], (params) => {
+      const file = snapshot(params.textDocument.uri);
+      return file ? service.symbols(file) : [];
+    }),
+  );
+}

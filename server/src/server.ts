@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DidChangeConfigurationNotification,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
+import { registerFeatures } from './handlers/features';
+import { IstioService } from './service/index';
+import { readSettings } from './settings';
+
+/** Finds the generated schemas: beside dist/ when bundled, or at the repository root. */
+function schemasDir(): string {
+  for (const dir of [join(__dirname, '..', 'schemas'), join(__dirname, '..', '..', '..', 'schemas')]) {
+    if (existsSync(join(dir, 'index.json'))) return dir;
+  }
+  throw new Error(`cannot find schemas/index.json near ${__dirname}`);
+}
+
+// Transport (--stdio or --node-ipc) is chosen by vscode-languageserver from the command line.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string): void => connection.console.error(message);
+
+process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err)}`));
+
+let service: IstioService | undefined;
+let canAskConfiguration = false;
+const settingsCache = new Map<string, Promise<IstioSettings>>();
+
+connection.onInitialize((params) => {
+  canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  try {
+    service = new IstioService({ schemasDir: schemasDir(), log });
+  } catch (err) {
+    log(`cannot load schemas: ${String(err)}`);
+  }
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-'] },
+      documentSymbolProvider: true,
+      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+    },
+    serverInfo: { name: 'istio-authoring', version: service?.istioVersion },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canAskConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'istio' });
+  }
+  const status: ServerStatus = service
+    ? { state: 'ready', istioVersion: service.istioVersion, kinds: service.catalog.index.kinds.length }
+    : { state: 'error', istioVersion: '', kinds: 0, message: 'The schemas could not be loaded; see the Istio output channel.' };
+  void connection.sendNotification(ServerStatusNotification, status);
+  // Compile the core kinds' schemas while the user is still opening files.
+  if (service) warmUp(service);
+});
+
+function warmUp(s: IstioService): void {
+  const kinds: [string, string, string][] = [
+    ['networking.istio.io', 'v1', 'VirtualService'],
+    ['networking.istio.io', 'v1', 'DestinationRule'],
+    ['security.istio.io', 'v1', 'PeerAuthentication'],
+    ['security.istio.io', 'v1', 'AuthorizationPolicy'],
+  ];
+  const next = (): void => {
+    const k = kinds.shift();
+    if (!k) return;
+    try {
+      s.warm(...k);
+    } catch (err) {
+      log(`warm-up of ${k.join('/')} failed: ${String(err)}`);
+    }
+    setImmediate(next);
+  };
+  setImmediate(next);
+}
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  connection.languages.diagnostics.refresh();
+});
+
+const settings = (uri: string): Promise<IstioSettings> => {
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = readSettings(connection, uri, canAskConfiguration);
+    settingsCache.set(uri, s);
+  }
+  return s;
+};
+
+documents.onDidClose((e) => {
+  service?.close(e.document.uri);
+  settingsCache.delete(e.document.uri);
+});
+
+registerFeatures({
+  connection,
+  documents,
+  get service(): IstioService {
+    if (!service) throw new Error('the Istio schemas are not loaded');
+    return service;
+  },
+  settings,
+  log,
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,133 @@
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { isScalar } from 'yaml';
+import type { FieldDoc, FieldDocs } from '../docs/fieldDocs';
+import type { FileSnapshot } from '../documentStore';
+import { referenceUrl, type SchemaCatalog, type SchemaNode } from '../schema/catalog';
+import { constraintsOf, exclusiveWith, navigate, typeName } from '../schema/navigate';
+import { formatPath } from '../yaml/nodes';
+import { nodeAtOffset } from '../yaml/cursor';
+import { isIstioGroup } from '../validator';
+import type { Finding } from '../types';
+
+export interface HoverDeps {
+  catalog: SchemaCatalog;
+  docs: FieldDocs;
+  /** Findings of the document, for explanations of diagnostics under the cursor. */
+  findings(state: FileSnapshot['documents'][number]['state']): Finding[];
+  explain(code: string): { title: string; explanation: string } | undefined;
+}
+
+/** Hover over a key, an enum value, apiVersion/kind, or a diagnostic. */
+export function hover(file: FileSnapshot, position: Position, deps: HoverDeps): Hover | null {
+  const placed = file.documentAtLine(position.line);
+  if (!placed) return null;
+  const { state, chunk } = placed;
+  const id = state.id;
+  if (!id || !isIstioGroup(id.group) || state.parsed.helm) return null;
+  const offset = state.parsed.lines.offset({ line: position.line - chunk.line, character: position.character });
+  const sections: string[] = [];
+
+  for (const f of deps.findings(state)) {
+    if (offset >= f.range.start && offset <= f.range.end) {
+      const e = deps.explain(f.code);
+      if (e) sections.push(`**${e.title}** (\`${f.code}\`)\n\n${e.explanation}`);
+    }
+  }
+
+  const at = nodeAtOffset(state.parsed.doc.contents, offset);
+  const entry = deps.catalog.find(id.group, id.kind);
+  if (at && entry) {
+    const top = at.path[0];
+    if (at.path.length === 1 && (top === 'apiVersion' || top === 'kind')) {
+      const kindDocs = deps.docs.kind(entry.kind);
+      sections.unshift(
+        [
+          `**${entry.kind}** · \`${entry.group}\``,
+          kindDocs?.summary ?? '',
+          `Served versions: ${entry.versions.map((v) => `\`${entry.group}/${v}\`${v === entry.storageVersion ? ' (storage)' : ''}`).join(', ')}`,
+          `Schemas from Istio ${deps.catalog.istioVersion} · [Reference](${referenceUrl(entry)})`,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+      );
+    } else if (entry.versions.includes(id.version)) {
+      const schema = deps.catalog.schema(entry.group, id.version, entry.kind);
+      const field = fieldHover(schema, at.path, at.on, at.node, entry.kind, deps);
+      if (field) sections.unshift(field);
+    }
+  }
+  if (!sections.length) return null;
+  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+}
+
+function fieldHover(
+  root: SchemaNode,
+  path: (string | number)[],
+  on: 'key' | 'value',
+  node: unknown,
+  kind: string,
+  deps: HoverDeps,
+): string | undefined {
+  // Hovering a list item (a number at the end) describes the list.
+  const fieldPath = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  const name = fieldPath[fieldPath.length - 1];
+  if (name === undefined || typeof name === 'number') return undefined;
+  const nav = navigate(root, fieldPath);
+  if (!nav) return undefined;
+  const doc = deps.docs.field(kind, nav.docPath.join('.'));
+  const valueText = on === 'value' && isScalar(node) ? String(node.value) : undefined;
+  if (valueText !== undefined && doc?.values?.[valueText]) {
+    return `**${valueText}** · value of \`${name}\`\n\n${doc.values[valueText]}`;
+  }
+  return describeField(name, nav.schema, nav.required, doc, kind, formatPath(fieldPath), deps, parentOf(root, fieldPath));
+}
+
+function parentOf(root: SchemaNode, path: (string | number)[]): SchemaNode | undefined {
+  return navigate(root, path.slice(0, -1))?.schema;
+}
+
+/** Markdown for one field, shared by hover and completion. */
+export function describeField(
+  name: string,
+  schema: SchemaNode,
+  required: boolean,
+  doc: FieldDoc | undefined,
+  kind: string,
+  where: string,
+  deps: Pick<HoverDeps, 'docs'>,
+  parent?: SchemaNode,
+): string {
+  const lines: string[] = [];
+  lines.push(`**${name}** · \`${typeName(schema)}\` · ${required ? 'required' : 'optional'}`);
+  lines.push(`\`${where.replace(/\[\d+\]/g, '[]')}\``);
+  if (doc?.doc) lines.push(doc.doc);
+  if (doc?.unset) lines.push(`**When unset:** ${doc.unset}`);
+  if (doc?.format) lines.push(`**Format:** ${doc.format}`);
+  const values = allowedValues(schema, doc);
+  if (values.length) {
+    lines.push(
+      '**Allowed values:**\n' +
+        values.map((v) => `- \`${v}\`${doc?.values?.[v] ? ` — ${doc.values[v]}` : ''}`).join('\n'),
+    );
+  }
+  if (doc?.default) lines.push(`**Default:** ${doc.default}`);
+  const constraints = [...(doc?.constraints ?? [])];
+  if (!doc?.constraints?.length) constraints.push(...constraintsOf(schema));
+  const exclusive = parent ? exclusiveWith(parent, name) : [];
+  if (exclusive.length && !constraints.some((c) => exclusive.some((x) => c.includes(x)))) {
+    constraints.push(`Cannot be combined with ${exclusive.map((x) => `\`${x}\``).join(', ')}.`);
+  }
+  if (constraints.length) lines.push('**Constraints:**\n' + constraints.map((c) => `- ${c}`).join('\n'));
+  if (doc?.example) lines.push('**Example:**\n```yaml\n' + doc.example.replace(/\n+$/, '') + '\n```');
+  const link = deps.docs.link(kind, doc);
+  if (link) lines.push(`[Istio reference](${link})`);
+  return lines.join('\n\n');
+}
+
+/** Enum values in the docs' (declaration) order, falling back to the schema's values sorted. */
+export function allowedValues(schema: SchemaNode, doc: FieldDoc | undefined): string[] {
+  const fromSchema = (schema.enum ?? []).map(String);
+  if (!fromSchema.length) return [];
+  const ordered = Object.keys(doc?.values ?? {}).filter((v) => fromSchema.includes(v));
+  return [...ordered, ...fromSchema.filter((v) => !ordered.includes(v)).sort()];
+}

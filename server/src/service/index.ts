@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type { IstioSettings } from '../../../shared/src/protocol';
+import { CelRuleCompiler } from './cel/rules';
+import { BUILTIN_EXPLANATIONS } from './checks/explanations';
+import { FieldDocs } from './docs/fieldDocs';
+import { DocumentStore, type FileSnapshot } from './documentStore';
+import { complete } from './features/completion';
+import { documentFindings, fileDiagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
+import { ALL_RULES } from './rules/index';
+import type { Rule } from './rules/rule';
+import { SchemaCatalog } from './schema/catalog';
+import { createAjv } from './schema/compile';
+import { Validator } from './validator';
+
+export interface ServiceOptions {
+  /** Folder holding index.json and the generated schemas (the repository's `schemas/`). */
+  schemasDir: string;
+  /** Folder with the field docs; defaults to `<schemasDir>/docs`. */
+  docsDir?: string;
+  /** Where internal errors go (the server's output channel, or stderr in the CLI). */
+  log?: (message: string) => void;
+  rules?: readonly Rule[];
+}
+
+/** Link to the explanation of a diagnostic code in the project's README. */
+const CODE_DOCS = 'https://github.com/istio-authoring/istio-authoring#diagnostic-codes';
+
+/**
+ * The engine: (document, settings) -> results. No transport code; the language server and the CLI
+ * are thin shells around it, and tests call it directly.
+ */
+export class IstioService {
+  readonly catalog: SchemaCatalog;
+  readonly docs: FieldDocs;
+  readonly cel = new CelRuleCompiler();
+  readonly rules: readonly Rule[];
+  private readonly validator: Validator;
+  private readonly store = new DocumentStore();
+  private readonly log: (message: string) => void;
+
+  constructor(options: ServiceOptions) {
+    this.log = options.log ?? (() => undefined);
+    this.catalog = new SchemaCatalog(options.schemasDir);
+    this.docs = new FieldDocs(options.docsDir ?? join(options.schemasDir, 'docs'));
+    this.rules = options.rules ?? ALL_RULES;
+    this.validator = new Validator(this.catalog, createAjv(this.cel), this.rules, this.log);
+  }
+
+  get istioVersion(): string {
+    return this.catalog.istioVersion;
+  }
+
+  /** The parsed form of a file version; unchanged documents are reused from the previous version. */
+  snapshot(uri: string, version: number, text: string): FileSnapshot {
+    return this.store.snapshot(uri, version, text);
+  }
+
+  diagnostics(file: FileSnapshot, settings: IstioSettings): Diagnostic[] {
+    return fileDiagnostics(file, this.validator, settings, (code) => this.codeLink(code));
+  }
+
+  hover(file: FileSnapshot, position: Position): Hover | null {
+    return hover(file, position, {
+      catalog: this.catalog,
+      docs: this.docs,
+      findings: (state) => documentFindings(state, this.validator),
+      explain: (code) => this.explain(code),
+    });
+  }
+
+  completion(file: FileSnapshot, position: Position): CompletionItem[] {
+    return complete(file, position, { catalog: this.catalog, docs: this.docs });
+  }
+
+  symbols(file: FileSnapshot): DocumentSymbol[] {
+    return documentSymbols(file);
+  }
+
+  /** Compiles a kind's schema ahead of use. */
+  warm(group: string, version: string, kind: string): void {
+    this.validator.validator(group, version, kind);
+  }
+
+  close(uri: string): void {
+    this.store.close(uri);
+  }
+
+  explain(code: string): { title: string; explanation: string } | undefined {
+    const rule = this.rules.find((r) => r.code === code);
+    return rule ? { title: rule.title, explanation: rule.explanation } : BUILTIN_EXPLANATIONS[code];
+  }
+
+  codeLink(code: string): string | undefined {
+    return this.explain(code) ? `${CODE_DOCS}-${code.toLowerCase()}` : undefined;
+  }
+}
