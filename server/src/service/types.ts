@@ -21,8 +21,24 @@ export interface Finding {
   range: OffsetRange;
   /** Other places that take part in the problem, for example the other side of a conflict. */
   related?: { range: OffsetRange; message: string }[];
-  /** Extra data for quick fixes (for example the did-you-mean replacement). */
+  /** Extra data (for example the did-you-mean replacement). */
   data?: Record<string, unknown>;
+  /** Mechanical fixes, offered as quick fixes. */
+  fixes?: Fix[];
+}
+
+/** A text edit in chunk-relative offsets. */
+export interface OffsetEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+/** A quick fix: a title and the edits that make it. */
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  /** The fix to apply with "Fix all" / auto-fix: the obviously right one. */
+  preferred?: boolean;
 }
 
 export type Related = DiagnosticRelatedInformation;

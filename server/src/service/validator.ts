@@ -51,7 +51,7 @@ export class Validator {
     }
     findings.push(...checkTopLevelKeys(parsed));
     const validate = this.validator(entry.group, id.version, entry.kind);
-    if (!validate(parsed.value)) findings.push(...schemaFindings(validate.errors ?? [], parsed.doc.contents));
+    if (!validate(parsed.value)) findings.push(...schemaFindings(validate.errors ?? [], parsed));
     findings.push(...runRules(this.rules, id, parsed.value as Record<string, unknown>, parsed, this.log));
     return findings;
   }

@@ -30,6 +30,7 @@ export function checkKindAndVersion(
               message: `${id.group} has no kind '${id.kind}'.${hint} Kinds in this group: ${kinds.join(', ')}.`,
               range,
               data: { suggestion },
+              fixes: suggestion ? [{ title: `Change to '${suggestion}'`, preferred: true, edits: [{ range, newText: suggestion }] }] : undefined,
             },
           ]
         : [],
@@ -49,6 +50,7 @@ export function checkKindAndVersion(
                 .join(', ')}. Did you mean '${entry.group}/${suggestion}'?`,
               range,
               data: { suggestion: `${entry.group}/${suggestion}` },
+              fixes: [{ title: `Change to '${entry.group}/${suggestion}'`, preferred: true, edits: [{ range, newText: `${entry.group}/${suggestion}` }] }],
             },
           ]
         : [],

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar } from 'yaml';
 import { didYouMean } from '../didYouMean';
+import { FixBuilder } from '../fixes/edits';
 import type { Finding } from '../types';
 import type { ParsedDocument } from '../yaml/parse';
 import { rangeOf } from '../yaml/nodes';
@@ -11,6 +12,7 @@ export function checkTopLevelKeys(parsed: ParsedDocument): Finding[] {
   const root = parsed.doc.contents;
   if (!isMap(root)) return [];
   const out: Finding[] = [];
+  const fix = new FixBuilder(parsed);
   for (const item of root.items) {
     if (!isPair(item) || !isScalar(item.key)) continue;
     const name = String(item.key.value);
@@ -27,6 +29,7 @@ export function checkTopLevelKeys(parsed: ParsedDocument): Finding[] {
       message: `Unknown top-level key '${name}': a resource may only have ${TOP_LEVEL.join(', ')}.${hint}`,
       range,
       data: { field: name, suggestion },
+      fixes: suggestion ? [fix.renameKey([name], suggestion, `Rename '${name}' to '${suggestion}'`)!].filter(Boolean) : undefined,
     });
   }
   return out;

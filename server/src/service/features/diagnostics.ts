@@ -8,6 +8,12 @@ import type { Validator } from '../validator';
 import { isIstioGroup } from '../validator';
 import type { LineIndex } from '../yaml/lines';
 
+/** What `Diagnostic.data` carries: the finding's data and its quick fixes in LSP positions. */
+export interface DiagnosticData {
+  fixes?: { title: string; preferred: boolean; edits: { range: Diagnostic['range']; newText: string }[] }[];
+  [key: string]: unknown;
+}
+
 const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 /** Links a diagnostic code to its explanation page in the project's docs. */
@@ -84,7 +90,19 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, codeLink
     message: f.message,
   };
   if (href) d.codeDescription = { href };
-  if (f.data) d.data = f.data;
+  if (f.data || f.fixes?.length) {
+    d.data = {
+      ...f.data,
+      fixes: f.fixes?.map((fix) => ({
+        title: fix.title,
+        preferred: fix.preferred ?? false,
+        edits: fix.edits.map((e) => ({
+          range: { start: lines.position(e.range.start), end: lines.position(e.range.end) },
+          newText: e.newText,
+        })),
+      })),
+    };
+  }
   if (f.related?.length) {
     d.relatedInformation = f.related.map(
       (r): DiagnosticRelatedInformation => ({
@@ -103,8 +121,12 @@ function shift(d: Diagnostic, line: number, uri: string): Diagnostic {
     start: { line: r.start.line + line, character: r.start.character },
     end: { line: r.end.line + line, character: r.end.character },
   });
+  const data = d.data as DiagnosticData | undefined;
   return {
     ...d,
+    data: data?.fixes
+      ? { ...data, fixes: data.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) })) }
+      : data,
     range: move(d.range),
     relatedInformation: d.relatedInformation?.map((r) => ({
       ...r,

@@ -1,5 +1,6 @@
 import type { ResourceId } from '../resource';
-import type { Finding, OffsetRange, Severity } from '../types';
+import type { FixBuilder } from '../fixes/edits';
+import type { Finding, Fix, OffsetRange, Severity } from '../types';
 import type { ParsedDocument } from '../yaml/parse';
 import type { PathSegment } from '../yaml/nodes';
 
@@ -13,8 +14,10 @@ export interface ReportOptions {
   severity?: Severity;
   /** Other fields involved, for example the other side of a conflict. */
   related?: { path: PathSegment[]; message: string; on?: Anchor }[];
-  /** Data for quick fixes. */
+  /** Extra data about the finding. */
   data?: Record<string, unknown>;
+  /** Quick fixes; build them with `ctx.fix` (see fixes/edits.ts). Undefined entries are ignored. */
+  fixes?: (Fix | undefined)[];
 }
 
 /** What a semantic rule sees: one resource, as a plain value and as its AST. */
@@ -27,6 +30,8 @@ export interface RuleContext {
   report(path: PathSegment[], message: string, options?: ReportOptions): void;
   /** The range of a path, if it exists in the document. */
   rangeOf(path: PathSegment[], on?: Anchor): OffsetRange | undefined;
+  /** Builds quick-fix edits: replaceValue, renameKey, removeField, insertField. */
+  fix: FixBuilder;
 }
 
 /**

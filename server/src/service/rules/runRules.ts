@@ -1,5 +1,6 @@
 import type { ResourceId } from '../resource';
-import type { Finding, OffsetRange } from '../types';
+import { FixBuilder } from '../fixes/edits';
+import type { Finding, Fix, OffsetRange } from '../types';
 import type { ParsedDocument } from '../yaml/parse';
 import { keyRange, locate, valueRange, type PathSegment } from '../yaml/nodes';
 import type { Anchor, Rule, RuleContext } from './rule';
@@ -26,6 +27,7 @@ export function runRules(
       value,
       parsed,
       rangeOf,
+      fix: new FixBuilder(parsed),
       report(path, message, options = {}) {
         const range = rangeOf(path, options.on) ?? rangeOf(path.slice(0, -1)) ?? { start: 0, end: 0 };
         const related = (options.related ?? []).flatMap((r) => {
@@ -39,6 +41,7 @@ export function runRules(
           range,
           related: related.length ? related : undefined,
           data: options.data,
+          fixes: options.fixes?.filter((f): f is Fix => f !== undefined),
         });
       },
     };

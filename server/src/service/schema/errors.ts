@@ -14,13 +14,17 @@ import {
   type PathSegment,
 } from '../yaml/nodes';
 import { CEL_KEYWORD, type CelErrorParams } from './compile';
+import { FixBuilder } from '../fixes/edits';
+import type { ParsedDocument } from '../yaml/parse';
 import type { SchemaNode } from './catalog';
 
 /**
  * Turns ajv's errors into findings with the narrowest useful range:
  * the key for unknown or missing fields, the value for type, enum, bound and CEL problems.
  */
-export function schemaFindings(errors: readonly ErrorObject[], root: unknown): Finding[] {
+export function schemaFindings(errors: readonly ErrorObject[], parsed: ParsedDocument): Finding[] {
+  const root = parsed.doc.contents;
+  const fix = new FixBuilder(parsed);
   const out: Finding[] = [];
   const seen = new Set<string>();
   const push = (f: Finding | undefined): void => {
@@ -41,12 +45,12 @@ export function schemaFindings(errors: readonly ErrorObject[], root: unknown): F
     const path = pointerToPath(e.instancePath);
     const loc = locate(root, path);
     if (!loc) continue;
-    for (const f of convert(e, path, loc)) push(f);
+    for (const f of convert(e, path, loc, fix)) push(f);
   }
   return out;
 }
 
-function convert(e: ErrorObject, path: PathSegment[], loc: Located): Finding[] {
+function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuilder): Finding[] {
   const where = formatPath(path);
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -61,20 +65,30 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located): Finding[] {
         : allowed.length
           ? ` Allowed fields: ${listing(allowed)}.`
           : '';
+      const fixes = [
+        suggestion ? fix.renameKey([...path, name], suggestion, `Rename '${name}' to '${suggestion}'`) : undefined,
+        fix.removeField([...path, name], `Remove '${name}'`),
+      ];
       return [
-        finding('unknown-field', `Unknown field '${name}' in ${where}: the API server would drop it silently.${hint}`, range, {
-          field: name,
-          suggestion,
-          allowed,
-        }),
+        {
+          ...finding('unknown-field', `Unknown field '${name}' in ${where}: the API server would drop it silently.${hint}`, range, {
+            field: name,
+            suggestion,
+          }),
+          fixes: defined(fixes),
+        },
       ];
     }
     case 'required': {
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const range = anchorRange(loc);
       if (!range) return [];
+      const childSchema = (e.parentSchema as SchemaNode | undefined)?.properties?.[missing];
       return [
-        finding('missing-required-field', `Missing required field '${missing}' in ${where}.`, range, { field: missing }),
+        {
+          ...finding('missing-required-field', `Missing required field '${missing}' in ${where}.`, range, { field: missing }),
+          fixes: defined([fix.insertField(path, missing, placeholder(childSchema), `Add '${missing}'`)]),
+        },
       ];
     }
     case 'type': {
@@ -96,16 +110,19 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located): Finding[] {
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       return [
-        finding(
-          'invalid-enum',
-          `'${String(e.data)}' is not a valid value for ${where}. Allowed values: ${allowed.join(', ')}.${hint}`,
-          range,
-          { suggestion, allowed },
-        ),
+        {
+          ...finding(
+            'invalid-enum',
+            `'${String(e.data)}' is not a valid value for ${where}. Allowed values: ${allowed.join(', ')}.${hint}`,
+            range,
+            { suggestion, allowed },
+          ),
+          fixes: defined([suggestion ? fix.replaceValue(path, suggestion, `Change to '${suggestion}'`) : undefined]),
+        },
       ];
     }
     case 'oneOf':
-      return oneOfFindings(e, where, loc);
+      return oneOfFindings(e, path, where, loc, fix);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -140,7 +157,7 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located): Finding[] {
 }
 
 /** CRD oneOf groups mean "at most one of" (with a `not anyOf` branch) or "exactly one of". */
-function oneOfFindings(e: ErrorObject, where: string, loc: Located): Finding[] {
+function oneOfFindings(e: ErrorObject, path: PathSegment[], where: string, loc: Located, fix: FixBuilder): Finding[] {
   const branches = (e.schema as SchemaNode[] | undefined) ?? [];
   const names = [...new Set(branches.flatMap((b) => b.required ?? []))];
   const atMostOne = branches.some((b) => b.not !== undefined);
@@ -160,6 +177,10 @@ function oneOfFindings(e: ErrorObject, where: string, loc: Located): Finding[] {
             { keep: present[0], remove: name },
           ),
           related: firstRange ? [{ range: firstRange, message: `'${present[0]}' is set here` }] : undefined,
+          fixes: defined([
+            fix.removeField([...path, name], `Remove '${name}' (keep '${present[0]}')`),
+            fix.removeField([...path, present[0]], `Remove '${present[0]}' (keep '${name}')`),
+          ]),
         },
       ];
     });
@@ -196,6 +217,30 @@ function celFinding(e: ErrorObject, where: string, loc: Located): Finding {
     }),
     related: related?.length ? related : undefined,
   };
+}
+
+function defined<T>(items: (T | undefined)[]): T[] | undefined {
+  const out = items.filter((i): i is T => i !== undefined);
+  return out.length ? out : undefined;
+}
+
+/** A value to insert for a missing field: an empty string, zero, or an indented empty block. */
+function placeholder(schema: SchemaNode | undefined): string {
+  const type = Array.isArray(schema?.type) ? schema?.type[0] : schema?.type;
+  if (schema?.enum?.length) return String([...schema.enum].map(String).sort()[0]);
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return '0';
+    case 'boolean':
+      return 'false';
+    case 'array':
+      return '[]';
+    case 'object':
+      return '{}';
+    default:
+      return '""';
+  }
 }
 
 function finding(code: string, message: string, range: OffsetRange, data?: Record<string, unknown>): Finding {

@@ -1,0 +1,42 @@
+// A fresh folder per run under .artifacts/, holding everything the run writes: code-server's
+// user data, extensions, config and TMPDIR, the browser profile, logs and screenshots.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { ARTIFACTS_DIR } from './paths.mjs';
+
+export function createRunDir(kind) {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  const dir = fs.mkdtempSync(path.join(ARTIFACTS_DIR, `${kind}-${stamp}-`));
+  const sub = (name) => {
+    const p = path.join(dir, name);
+    fs.mkdirSync(p, { recursive: true });
+    return p;
+  };
+  return {
+    dir,
+    userData: sub('user-data'),
+    extensions: sub('extensions'),
+    tmp: sub('tmp'),
+    xdg: sub('xdg'),
+    browserProfile: sub('browser-profile'),
+    screenshots: sub('screenshots'),
+    workspace: sub('workspace'),
+    log: path.join(dir, 'code-server.log'),
+  };
+}
+
+/** A port that was free a moment ago (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
