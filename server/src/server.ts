@@ -46,6 +46,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-'] },
       documentSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'istio-authoring', version: service?.istioVersion },

@@ -9,6 +9,7 @@ import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { guard } from './guard';
+import { quickFixes } from '../service/features/codeActions';
 
 export interface HandlerDeps {
   connection: Connection;
@@ -47,6 +48,10 @@ export function registerFeatures(deps: HandlerDeps): void {
       const file = snapshot(params.textDocument.uri);
       return file ? service.completion(file, params.position) : [];
     }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', log, [], (params) => quickFixes(params.textDocument.uri, params.context.diagnostics)),
   );
 
   connection.onDocumentSymbol(

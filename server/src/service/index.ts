@@ -25,6 +25,11 @@ export interface ServiceOptions {
   rules?: readonly Rule[];
 }
 
+/** Binary content (NUL bytes) gets no language features, only the diagnostic that says why. */
+function isText(file: FileSnapshot): boolean {
+  return !file.text.includes('\u0000');
+}
+
 /** Link to the explanation of a diagnostic code in the project's README. */
 const CODE_DOCS = 'https://github.com/istio-authoring/istio-authoring#diagnostic-codes';
 
@@ -63,6 +68,7 @@ export class IstioService {
   }
 
   hover(file: FileSnapshot, position: Position): Hover | null {
+    if (!isText(file)) return null;
     return hover(file, position, {
       catalog: this.catalog,
       docs: this.docs,
@@ -72,10 +78,12 @@ export class IstioService {
   }
 
   completion(file: FileSnapshot, position: Position): CompletionItem[] {
+    if (!isText(file)) return [];
     return complete(file, position, { catalog: this.catalog, docs: this.docs });
   }
 
   symbols(file: FileSnapshot): DocumentSymbol[] {
+    if (!isText(file)) return [];
     return documentSymbols(file);
   }
 

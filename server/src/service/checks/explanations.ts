@@ -81,6 +81,11 @@ export const BUILTIN_EXPLANATIONS: Record<string, { title: string; explanation: 
     explanation:
       "The CRD carries CEL rules (`x-kubernetes-validations`) that the API server evaluates on every create and update. This value breaks one of them, so `kubectl apply` would be rejected with the rule's message.",
   },
+  'unused-suppression': {
+    title: 'Suppression matches nothing',
+    explanation:
+      'An `# istio-lint-disable…` comment names a code that no diagnostic on its target line (or in the file) has. It may be left over from a fixed problem, or the code may be misspelled.',
+  },
   'schema-violation': {
     title: 'Schema violation',
     explanation: 'The value does not match the CRD schema.',

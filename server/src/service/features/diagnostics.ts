@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../types';
 import type { Validator } from '../validator';
 import { isIstioGroup } from '../validator';
 import type { LineIndex } from '../yaml/lines';
+import { applySuppressions } from './suppression';
 
 /** What `Diagnostic.data` carries: the finding's data and its quick fixes in LSP positions. */
 export interface DiagnosticData {
@@ -57,13 +58,9 @@ export function fileDiagnostics(
   const ignore = new Set(settings.validation.ignore);
   const out: Diagnostic[] = [];
   for (const { chunk, state } of file.documents) {
-    const relative = documentDiagnostics(state, file.uri, validator, codeLink);
-    for (const d of relative) {
-      if (ignore.has(String(d.code))) continue;
-      out.push(shift(d, chunk.line, file.uri));
-    }
+    for (const d of documentDiagnostics(state, file.uri, validator, codeLink)) out.push(shift(d, chunk.line, file.uri));
   }
-  return out;
+  return applySuppressions(file.text, out).filter((d) => !ignore.has(String(d.code)));
 }
 
 /** Findings of one document, computed once per distinct document text. */

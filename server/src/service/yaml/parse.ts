@@ -26,10 +26,21 @@ const HELM_ACTION = /\{\{[\s\S]*?\}\}/;
 export function parseChunk(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   const helm = HELM_ACTION.test(text);
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch (err) {
+    // The parser records most problems as errors; anything it throws is treated the same way.
+    doc = parseDocument('');
+    return { text, lines, doc, value: undefined, helm, parseFindings: [tooDeepOr(err, text)] };
+  }
   const parseFindings: Finding[] = [];
   if (!helm) {
     for (const e of doc.errors) {
+      if (/call stack/i.test(e.message)) {
+        parseFindings.push(tooDeep(text));
+        continue;
+      }
       parseFindings.push({
         code: 'yaml-syntax',
         severity: 'error',
@@ -42,12 +53,7 @@ export function parseChunk(text: string): ParsedDocument {
   if (!helm && doc.errors.length === 0) {
     const depth = measureDepth(doc.contents);
     if (depth > MAX_DEPTH) {
-      parseFindings.push({
-        code: 'yaml-too-deep',
-        severity: 'error',
-        message: `This document nests deeper than ${MAX_DEPTH} levels, so it was not validated. Istio resources never nest that deep; check for a runaway generator or unbalanced brackets.`,
-        range: firstContentRange(text),
-      });
+      parseFindings.push(tooDeep(text));
     } else {
       try {
         value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -62,6 +68,25 @@ export function parseChunk(text: string): ParsedDocument {
     }
   }
   return { text, lines, doc, value, parseFindings, helm };
+}
+
+function tooDeep(text: string): Finding {
+  return {
+    code: 'yaml-too-deep',
+    severity: 'error',
+    message: `This document nests deeper than ${MAX_DEPTH} levels, so it was not validated. Istio resources never nest that deep; check for a runaway generator or unbalanced brackets.`,
+    range: firstContentRange(text),
+  };
+}
+
+function tooDeepOr(err: unknown, text: string): Finding {
+  if (err instanceof RangeError) return tooDeep(text);
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `YAML syntax error: ${errorText(err)}`,
+    range: firstContentRange(text),
+  };
 }
 
 /** Iterative depth measurement: never recurses, so hostile nesting cannot overflow the stack. */
