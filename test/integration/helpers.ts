@@ -149,9 +149,18 @@ export async function within<T>(promise: Thenable<T> | Promise<T>, what: string,
  * extension already activating returns that activation's promise.
  */
 export async function ensureActive(): Promise<void> {
-  const { uri } = writeWorkspaceFile('warm-up.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: warm-up\n');
-  await openInEditor(uri);
-  await within(extension().activate(), `activation of ${EXTENSION_ID}`);
+  // Shared by every suite file (each is bundled on its own, hence globalThis): once activation
+  // has failed, later suites fail at once instead of waiting again.
+  const g = globalThis as { istioActivationError?: Error };
+  if (g.istioActivationError) throw g.istioActivationError;
+  try {
+    const { uri } = writeWorkspaceFile('warm-up.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: warm-up\n');
+    await openInEditor(uri);
+    await within(extension().activate(), `activation of ${EXTENSION_ID}`);
+  } catch (err) {
+    g.istioActivationError = err instanceof Error ? err : new Error(String(err));
+    throw g.istioActivationError;
+  }
 }
 
 export async function closeAllEditors(): Promise<void> {

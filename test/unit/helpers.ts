@@ -87,3 +87,31 @@ export function expectNone(diagnostics: Diagnostic[], ...codes: string[]): void 
     'expected no diagnostics',
   );
 }
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: { range: Diagnostic['range']; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** The quick fixes carried by a diagnostic. */
+export function fixesOf(d: Diagnostic): { title: string; preferred: boolean; edits: { range: Diagnostic['range']; newText: string }[] }[] {
+  return ((d.data as { fixes?: never[] } | undefined)?.fixes ?? []) as never;
+}
+
+/**
+ * Applies the quick fix titled `title` (or the first one) of the diagnostic `code` on `line`, validates
+ * the result again, and returns the new text and its diagnostics.
+ */
+export function applyFix(text: string, code: string, line: number, title?: RegExp): { text: string; diagnostics: Diagnostic[] } {
+  const d = expectDiagnostic(diagnose(text), code, line);
+  const fixes = fixesOf(d);
+  const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];
+  assert.ok(fix, `no fix ${String(title)} on ${code}: ${JSON.stringify(fixes.map((f) => f.title))}`);
+  const fixed = applyEdits(text, fix.edits);
+  return { text: fixed, diagnostics: diagnose(fixed) };
+}

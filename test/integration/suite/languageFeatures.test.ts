@@ -30,14 +30,14 @@ describe('language features', () => {
     assert.match(text, /loadBalancer/, `hover should name the field; got:\n${text}`);
 
     // A different field gives a different, matching description.
-    const hostHover = hoverText(
+    const subsetsHover = hoverText(
       (await within(
         vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(document, 'subsets:', 2)),
         'vscode.executeHoverProvider',
       )) ?? [],
     );
-    assert.match(hostHover, /subsets/, `hover on subsets should name it; got:\n${hostHover}`);
-    assert.notEqual(hostHover, text);
+    assert.match(subsetsHover, /subsets/, `hover on subsets should name it; got:\n${subsetsHover}`);
+    assert.notEqual(subsetsHover, text);
   });
 
   it('completion inside trafficPolicy lists its keys', async () => {

@@ -32,7 +32,11 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
 
   if (ctx.path.length === 0) {
     if (ctx.position === 'value' && ctx.key === 'apiVersion') return apiVersionValues(deps.catalog);
-    if (ctx.position === 'value' && ctx.key === 'kind') return kindValues(deps.catalog, id?.group);
+    if (ctx.position === 'value' && ctx.key === 'kind') {
+      // The document has no kind yet, so read the group from its apiVersion line.
+      const apiVersion = /^apiVersion:\s*["']?([^\s"'#]+)/m.exec(chunk.text)?.[1] ?? '';
+      return kindValues(deps.catalog, apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : undefined);
+    }
   }
   if (!id || !isIstioGroup(id.group)) {
     // A document that has not declared itself yet: offer to start one.
