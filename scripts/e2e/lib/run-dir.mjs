@@ -5,7 +5,22 @@ import net from 'node:net';
 import path from 'node:path';
 import { ARTIFACTS_DIR } from './paths.mjs';
 
+const KEEP_RUNS = 10;
+
+/** Removes all but the newest KEEP_RUNS folders of one kind, so that .artifacts/ does not grow forever. */
+function prune(kind) {
+  const mine = fs
+    .readdirSync(ARTIFACTS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name.startsWith(`${kind}-`))
+    .map((d) => d.name)
+    .sort();
+  for (const name of mine.slice(0, Math.max(0, mine.length - KEEP_RUNS))) {
+    fs.rmSync(path.join(ARTIFACTS_DIR, name), { recursive: true, force: true });
+  }
+}
+
 export function createRunDir(kind) {
+  prune(kind);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const dir = fs.mkdtempSync(path.join(ARTIFACTS_DIR, `${kind}-${stamp}-`));
   const sub = (name) => {

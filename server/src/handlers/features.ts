@@ -21,10 +21,12 @@ export interface HandlerDeps {
 
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
 export function registerFeatures(deps: HandlerDeps): void {
-  const { connection, documents, service, log } = deps;
+  const { connection, documents, log } = deps;
+  // The engine is created during initialize, after registration: read it when a request arrives.
+  const service = (): IstioService => deps.service;
   const snapshot = (uri: string): FileSnapshot | undefined => {
     const doc = documents.get(uri);
-    return doc ? service.snapshot(uri, doc.version, doc.getText()) : undefined;
+    return doc ? service().snapshot(uri, doc.version, doc.getText()) : undefined;
   };
 
   connection.languages.diagnostics.on(
@@ -32,21 +34,21 @@ export function registerFeatures(deps: HandlerDeps): void {
       const file = snapshot(params.textDocument.uri);
       if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const settings = await deps.settings(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: service.diagnostics(file, settings) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: service().diagnostics(file, settings) };
     }),
   );
 
   connection.onHover(
     guard('hover', log, null, (params) => {
       const file = snapshot(params.textDocument.uri);
-      return file ? service.hover(file, params.position) : null;
+      return file ? service().hover(file, params.position) : null;
     }),
   );
 
   connection.onCompletion(
     guard('completion', log, [], (params) => {
       const file = snapshot(params.textDocument.uri);
-      return file ? service.completion(file, params.position) : [];
+      return file ? service().completion(file, params.position) : [];
     }),
   );
 
@@ -57,7 +59,7 @@ export function registerFeatures(deps: HandlerDeps): void {
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], (params) => {
       const file = snapshot(params.textDocument.uri);
-      return file ? service.symbols(file) : [];
+      return file ? service().symbols(file) : [];
     }),
   );
 }

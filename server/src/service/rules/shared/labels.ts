@@ -15,8 +15,10 @@ export function validateLabelKey(key: string): string | undefined {
   if (!m) {
     return `invalid label key '${key}': use an optional DNS prefix and '/', then a name of letters, digits, '-', '_' or '.' that starts and ends with a letter or digit`;
   }
-  if (m[1] && m[1].length - 1 > 253) return `invalid label key '${key}': the prefix before '/' is longer than 253 characters`;
-  if (m[2].length > 63) return `invalid label key '${key}': the name after the prefix is longer than 63 characters`;
+  if (m[1] && m[1].length - 1 > 253)
+    return `invalid label key '${key}': the prefix before '/' is longer than 253 characters`;
+  if (m[2].length > 63)
+    return `invalid label key '${key}': the name after the prefix is longer than 63 characters`;
   return undefined;
 }
 

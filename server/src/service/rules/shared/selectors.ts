@@ -4,6 +4,7 @@
  * in `matchLabels`, and '*' in `workloadSelector.labels` values; what they miss is checked here.
  */
 import type { Rule, RuleContext } from '../rule';
+import { obj } from './access';
 
 export interface SelectorLocation {
   /** Field under spec that holds the selector: 'selector' or 'workloadSelector'. */
@@ -15,25 +16,25 @@ export interface SelectorLocation {
 export const MATCH_LABELS: SelectorLocation = { field: 'selector', labels: 'matchLabels' };
 export const WORKLOAD_SELECTOR_LABELS: SelectorLocation = { field: 'workloadSelector', labels: 'labels' };
 
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
 /** The selector object of a resource, when it is set to a map. */
-export function selectorOf(value: Record<string, unknown>, loc: SelectorLocation): Record<string, unknown> | undefined {
-  return record(record(value.spec)?.[loc.field]);
+export function selectorOf(
+  value: Record<string, unknown>,
+  loc: SelectorLocation,
+): Record<string, unknown> | undefined {
+  return obj(obj(value.spec)?.[loc.field]);
 }
 
 /** True when the selector is set but selects by no label at all. */
 export function selectsNothing(selector: Record<string, unknown>, loc: SelectorLocation): boolean {
-  const labels = record(selector[loc.labels]);
+  const labels = obj(selector[loc.labels]);
   return !labels || Object.keys(labels).length === 0;
 }
 
 /** Problems of selector label keys that the CEL rules do not catch: an empty key, or '*' in a key. */
 export function selectorKeyProblem(key: string): string | undefined {
   if (key === '') return 'an empty label key is not allowed in a workload selector';
-  if (key.includes('*')) return `wildcards are not supported in workload selectors, but the key '${key}' contains '*'`;
+  if (key.includes('*'))
+    return `wildcards are not supported in workload selectors, but the key '${key}' contains '*'`;
   return undefined;
 }
 
@@ -62,9 +63,13 @@ export function selectorWithoutLabelsRule(o: SelectorRuleOptions): Rule {
       const selector = selectorOf(ctx.value, o.loc);
       if (!selector || !selectsNothing(selector, o.loc)) return;
       const path = ['spec', o.loc.field];
-      ctx.report(path, `${where} has no ${o.loc.labels}, so ${o.effect}. Add labels to select workloads, or remove the empty ${o.loc.field}.`, {
-        fixes: [ctx.fix.removeField(path, `Remove the empty ${o.loc.field}`)],
-      });
+      ctx.report(
+        path,
+        `${where} has no ${o.loc.labels}, so ${o.effect}. Add labels to select workloads, or remove the empty ${o.loc.field}.`,
+        {
+          fixes: [ctx.fix.removeField(path, `Remove the empty ${o.loc.field}`)],
+        },
+      );
     },
   };
 }
@@ -82,11 +87,15 @@ export function selectorKeysRule(code: string, kind: string): Rule {
       'Use the exact label key of the workloads to select, for example `app: reviews`.',
     ].join('\n'),
     check(ctx: RuleContext) {
-      const labels = record(selectorOf(ctx.value, WORKLOAD_SELECTOR_LABELS)?.labels);
+      const labels = obj(selectorOf(ctx.value, WORKLOAD_SELECTOR_LABELS)?.labels);
       if (!labels) return;
       for (const key of Object.keys(labels)) {
         const problem = selectorKeyProblem(key);
-        if (problem) ctx.report(['spec', 'workloadSelector', 'labels', key], `spec.workloadSelector.labels: ${problem}.`);
+        if (problem)
+          ctx.report(
+            ['spec', 'workloadSelector', 'labels', key],
+            `spec.workloadSelector.labels: ${problem}.`,
+          );
       }
     },
   };

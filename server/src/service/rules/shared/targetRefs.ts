@@ -4,6 +4,7 @@
  * schema requires `kind` and `name`. Checked here: an empty name, and the allowed group/kind pairs.
  */
 import type { Rule, RuleContext } from '../rule';
+import { obj, showPath } from './access';
 import type { PathSegment } from '../../yaml/nodes';
 
 /** The kinds a policy may target, with the groups they belong to ('' and 'core' both mean core). */
@@ -15,7 +16,8 @@ export const ALLOWED_TARGETS: readonly { kind: string; group: string }[] = [
 ];
 
 const canonical = (group: string): string => (group === '' ? 'core' : group);
-const describe = (t: { kind: string; group: string }): string => (t.group ? `${t.group}/${t.kind}` : `${t.kind} (core group)`);
+const describe = (t: { kind: string; group: string }): string =>
+  t.group ? `${t.group}/${t.kind}` : `${t.kind} (core group)`;
 
 export interface TargetRefProblem {
   field: 'name' | 'group' | 'kind';
@@ -47,20 +49,18 @@ export function targetRefProblems(ref: Record<string, unknown>): TargetRefProble
   return out;
 }
 
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
 /** Every target reference of a resource with its path. */
-export function targetRefsOf(value: Record<string, unknown>): { path: PathSegment[]; ref: Record<string, unknown> }[] {
-  const spec = record(value.spec);
+export function targetRefsOf(
+  value: Record<string, unknown>,
+): { path: PathSegment[]; ref: Record<string, unknown> }[] {
+  const spec = obj(value.spec);
   const out: { path: PathSegment[]; ref: Record<string, unknown> }[] = [];
-  const single = record(spec?.targetRef);
+  const single = obj(spec?.targetRef);
   if (single) out.push({ path: ['spec', 'targetRef'], ref: single });
   const list = spec?.targetRefs;
   if (Array.isArray(list)) {
     list.forEach((item, i) => {
-      const ref = record(item);
+      const ref = obj(item);
       if (ref) out.push({ path: ['spec', 'targetRefs', i], ref });
     });
   }
@@ -81,16 +81,25 @@ export function targetRefRule(code: string, kind: string): Rule {
     ].join('\n'),
     check(ctx: RuleContext) {
       for (const { path, ref } of targetRefsOf(ctx.value)) {
-        const where = path.join('.').replace(/\.(\d+)/g, '[$1]');
+        const where = showPath(path);
         for (const p of targetRefProblems(ref)) {
           const hasField = ref[p.field] !== undefined;
           const fixes =
             p.group === undefined
               ? []
               : hasField
-                ? [ctx.fix.replaceValue([...path, 'group'], p.group === '' ? '""' : p.group, `Set group to '${p.group}'`)]
+                ? [
+                    ctx.fix.replaceValue(
+                      [...path, 'group'],
+                      p.group === '' ? '""' : p.group,
+                      `Set group to '${p.group}'`,
+                    ),
+                  ]
                 : [ctx.fix.insertField(path, 'group', p.group, `Add group '${p.group}'`)];
-          ctx.report(hasField ? [...path, p.field] : [...path, 'kind'], `${where}: ${p.message}.`, { on: 'value', fixes });
+          ctx.report(hasField ? [...path, p.field] : [...path, 'kind'], `${where}: ${p.message}.`, {
+            on: 'value',
+            fixes,
+          });
         }
       }
     },
