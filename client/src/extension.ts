@@ -22,7 +22,10 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   } catch (err) {
     c.output.error(`The Istio language server did not start: ${String(err)}`);
     void vscode.window
-      .showErrorMessage('Istio: the language server did not start. Validation is off until it does.', 'Show Output')
+      .showErrorMessage(
+        'Istio: the language server did not start. Validation is off until it does.',
+        'Show Output',
+      )
       .then((choice) => choice && c.output.show());
   }
 }

@@ -29,7 +29,10 @@ try {
       `Start with samples/mistakes/: each file has one deliberate mistake.\n` +
       `code-server log: ${path.relative(ROOT, run.log)}\nPress Ctrl+C to stop.\n`,
   );
+  let stopping = false;
   const stop = async (sig) => {
+    if (stopping) return;
+    stopping = true;
     log(`${sig}: stopping code-server (process group ${server.pid})`);
     await server.stop();
     process.exit(0);
@@ -40,6 +43,7 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const exited = await server.exited;
+  if (stopping) await new Promise(() => {}); // stop() exits the process
   log(`code-server exited (${exited.code ?? exited.signal}). Log ${run.log}:\n${tail(run.log, 20)}`);
   process.exit(1);
 } catch (err) {

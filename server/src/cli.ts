@@ -106,15 +106,23 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
     write(JSON.stringify(results, null, 2) + '\n');
   } else {
     for (const r of results) {
-      write(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`);
+      write(
+        `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`,
+      );
     }
     const errors = results.filter((r) => r.severity === 'error').length;
-    writeErr(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}, ${results.length - errors} other finding${results.length - errors === 1 ? '' : 's'}\n`);
+    writeErr(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}, ${results.length - errors} other finding${results.length - errors === 1 ? '' : 's'}\n`,
+    );
   }
   if (ioFailure) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
 }

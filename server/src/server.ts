@@ -59,7 +59,12 @@ connection.onInitialized(() => {
   }
   const status: ServerStatus = service
     ? { state: 'ready', istioVersion: service.istioVersion, kinds: service.catalog.index.kinds.length }
-    : { state: 'error', istioVersion: '', kinds: 0, message: 'The schemas could not be loaded; see the Istio output channel.' };
+    : {
+        state: 'error',
+        istioVersion: '',
+        kinds: 0,
+        message: 'The schemas could not be loaded; see the Istio output channel.',
+      };
   void connection.sendNotification(ServerStatusNotification, status);
   // Compile the core kinds' schemas while the user is still opening files.
   if (service) warmUp(service);

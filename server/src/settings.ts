@@ -2,13 +2,15 @@ import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../../shared/src/protocol';
 
 /** Reads `istio.*` for a document, falling back to defaults for anything missing or malformed. */
-export async function readSettings(connection: Connection, uri: string, canAsk: boolean): Promise<IstioSettings> {
+export async function readSettings(
+  connection: Connection,
+  uri: string,
+  canAsk: boolean,
+): Promise<IstioSettings> {
   if (!canAsk) return DEFAULT_SETTINGS;
   try {
     const raw = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'istio' })) as
-      | { validation?: Partial<IstioSettings['validation']> }
-      | null
-      | undefined;
+      { validation?: Partial<IstioSettings['validation']> } | null | undefined;
     return normalize(raw?.validation);
   } catch {
     return DEFAULT_SETTINGS;
@@ -20,8 +22,11 @@ export function normalize(v: Partial<IstioSettings['validation']> | undefined): 
   return {
     validation: {
       enable: typeof v?.enable === 'boolean' ? v.enable : d.enable,
-      ignore: Array.isArray(v?.ignore) ? v.ignore.filter((c): c is string => typeof c === 'string') : d.ignore,
-      maxFileSizeMB: typeof v?.maxFileSizeMB === 'number' && v.maxFileSizeMB > 0 ? v.maxFileSizeMB : d.maxFileSizeMB,
+      ignore: Array.isArray(v?.ignore)
+        ? v.ignore.filter((c): c is string => typeof c === 'string')
+        : d.ignore,
+      maxFileSizeMB:
+        typeof v?.maxFileSizeMB === 'number' && v.maxFileSizeMB > 0 ? v.maxFileSizeMB : d.maxFileSizeMB,
     },
   };
 }

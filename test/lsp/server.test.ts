@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, CodeAction } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  CodeAction,
+} from 'vscode-languageserver-types';
 import { startServer, type TestClient } from './client';
 
 const URI = 'file:///work/reviews.yaml';
@@ -31,9 +37,12 @@ after(async () => {
 });
 
 async function pull(uri = URI): Promise<Diagnostic[]> {
-  const r = await client.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
-    textDocument: { uri },
-  });
+  const r = await client.connection.sendRequest<{ kind: string; items: Diagnostic[] }>(
+    'textDocument/diagnostic',
+    {
+      textDocument: { uri },
+    },
+  );
   assert.equal(r.kind, 'full');
   return r.items;
 }
@@ -49,7 +58,9 @@ test('pull diagnostics after open', async () => {
 test('an incremental change fixes the typo and the diagnostic goes away', async () => {
   await client.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: URI, version: 2 },
-    contentChanges: [{ range: { start: { line: 10, character: 6 }, end: { line: 10, character: 12 } }, text: 'weight' }],
+    contentChanges: [
+      { range: { start: { line: 10, character: 6 }, end: { line: 10, character: 12 } }, text: 'weight' },
+    ],
   });
   assert.deepEqual(await pull(), []);
 });
@@ -67,7 +78,9 @@ test('hover returns markdown for a field', async () => {
 test('completion lists keys of the map at the cursor', async () => {
   await client.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: URI, version: 3 },
-    contentChanges: [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, text: '    \n' }],
+    contentChanges: [
+      { range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, text: '    \n' },
+    ],
   });
   const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
     textDocument: { uri: URI },
@@ -81,7 +94,10 @@ test('document symbols name each resource', async () => {
   const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
     textDocument: { uri: URI },
   });
-  assert.deepEqual(symbols.map((s) => s.name), ['VirtualService reviews']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['VirtualService reviews'],
+  );
 });
 
 test('code actions carry the quick fixes of a diagnostic', async () => {
@@ -105,23 +121,34 @@ test('code actions carry the quick fixes of a diagnostic', async () => {
 
 test('the server keeps answering after hostile input', async () => {
   const uri = 'file:///work/junk.yaml';
-  let junk = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nspec:\n  a: ' + '['.repeat(20000) + '\n';
+  let junk =
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nspec:\n  a: ' + '['.repeat(20000) + '\n';
   for (let i = 0; i < 2000; i++) junk += String.fromCharCode(i % 256);
   await client.connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri, languageId: 'yaml', version: 1, text: junk },
   });
   const items = await pull(uri);
   assert.ok(items.length >= 1);
-  await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
-  await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 5 } });
+  await client.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 3, character: 5 },
+  });
+  await client.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: 3, character: 5 },
+  });
   // A request for a document that was never opened is answered too.
   assert.deepEqual(await pull('file:///work/never-opened.yaml'), []);
   assert.equal(client.process.exitCode, null);
-  const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+  const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+    textDocument: { uri: URI },
+  });
   assert.equal(symbols.length, 1);
 });
 
 test('closing a document is handled', async () => {
-  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///work/fix.yaml' } });
+  await client.connection.sendNotification('textDocument/didClose', {
+    textDocument: { uri: 'file:///work/fix.yaml' },
+  });
   assert.deepEqual(await pull('file:///work/fix.yaml'), []);
 });

@@ -15,8 +15,13 @@ test('the server speaks LSP over --node-ipc too', async () => {
         text: 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls: {mode: STRCT}\n',
       },
     });
-    const r = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    assert.deepEqual(r.items.map((d) => [d.code, d.range.start.line]), [['invalid-enum', 4]]);
+    const r = await client.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      r.items.map((d) => [d.code, d.range.start.line]),
+      [['invalid-enum', 4]],
+    );
   } finally {
     await client.close();
   }

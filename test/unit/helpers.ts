@@ -10,7 +10,10 @@ export const SCHEMAS = join(ROOT, 'schemas');
 let shared: IstioService | undefined;
 /** One engine for the whole test file: schemas compile once, as in the server. */
 export function service(): IstioService {
-  shared ??= new IstioService({ schemasDir: SCHEMAS, log: (m) => assert.fail(`engine logged an error: ${m}`) });
+  shared ??= new IstioService({
+    schemasDir: SCHEMAS,
+    log: (m) => assert.fail(`engine logged an error: ${m}`),
+  });
   return shared;
 }
 
@@ -73,7 +76,10 @@ export function expectDiagnostic(
   if (source) {
     const lines = source.text.split('\n');
     assert.equal(d.range.start.line, d.range.end.line, 'range should stay on one line');
-    assert.equal(lines[d.range.start.line].slice(d.range.start.character, d.range.end.character), source.covers);
+    assert.equal(
+      lines[d.range.start.line].slice(d.range.start.character, d.range.end.character),
+      source.covers,
+    );
   }
   return d;
 }
@@ -91,23 +97,32 @@ export function expectNone(diagnostics: Diagnostic[], ...codes: string[]): void 
 /** Applies LSP text edits to a text (edits must not overlap). */
 export function applyEdits(text: string, edits: { range: Diagnostic['range']; newText: string }[]): string {
   const lines = text.split('\n');
-  const offset = (p: Position): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: Position): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
 /** The quick fixes carried by a diagnostic. */
-export function fixesOf(d: Diagnostic): { title: string; preferred: boolean; edits: { range: Diagnostic['range']; newText: string }[] }[] {
-  return ((d.data as { fixes?: never[] } | undefined)?.fixes ?? []) as never;
+export function fixesOf(
+  d: Diagnostic,
+): { title: string; preferred: boolean; edits: { range: Diagnostic['range']; newText: string }[] }[] {
+  return (d.data as { fixes?: never[] } | undefined)?.fixes ?? [];
 }
 
 /**
  * Applies the quick fix titled `title` (or the first one) of the diagnostic `code` on `line`, validates
  * the result again, and returns the new text and its diagnostics.
  */
-export function applyFix(text: string, code: string, line: number, title?: RegExp): { text: string; diagnostics: Diagnostic[] } {
+export function applyFix(
+  text: string,
+  code: string,
+  line: number,
+  title?: RegExp,
+): { text: string; diagnostics: Diagnostic[] } {
   const d = expectDiagnostic(diagnose(text), code, line);
   const fixes = fixesOf(d);
   const fix = title ? fixes.find((f) => title.test(f.title)) : fixes[0];

@@ -22,20 +22,32 @@ function generatedFiles(dir: string): string[] {
   return out.sort();
 }
 
-test('the committed schemas match what the generator makes from the CRD bundle', { skip: !existsSync(BUNDLE) && 'the CRD bundle (../shared/istio) is not beside this checkout' }, () => {
-  const out = mkdtempSync(join(tmpdir(), 'schemas-'));
-  try {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-schemas.mjs'), '--crds', BUNDLE, '--out', out], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const committed = generatedFiles(SCHEMAS);
-    assert.deepEqual(generatedFiles(out), committed);
-    for (const f of committed) {
-      assert.equal(readFileSync(join(out, f), 'utf8'), readFileSync(join(SCHEMAS, f), 'utf8'), `${f} drifted: run npm run generate-schemas`);
+test(
+  'the committed schemas match what the generator makes from the CRD bundle',
+  { skip: !existsSync(BUNDLE) && 'the CRD bundle (../shared/istio) is not beside this checkout' },
+  () => {
+    const out = mkdtempSync(join(tmpdir(), 'schemas-'));
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'scripts', 'generate-schemas.mjs'), '--crds', BUNDLE, '--out', out],
+        { encoding: 'utf8' },
+      );
+      assert.equal(r.status, 0, r.stderr);
+      const committed = generatedFiles(SCHEMAS);
+      assert.deepEqual(generatedFiles(out), committed);
+      for (const f of committed) {
+        assert.equal(
+          readFileSync(join(out, f), 'utf8'),
+          readFileSync(join(SCHEMAS, f), 'utf8'),
+          `${f} drifted: run npm run generate-schemas`,
+        );
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 test('the schemas record the Istio version, all 15 kinds and every served version', () => {
   const index = JSON.parse(readFileSync(join(SCHEMAS, 'index.json'), 'utf8')) as {
@@ -49,7 +61,8 @@ test('the schemas record the Istio version, all 15 kinds and every served versio
   const telemetry = index.kinds.find((k) => k.kind === 'Telemetry');
   assert.deepEqual([...(telemetry?.versions ?? [])].sort(), ['v1', 'v1alpha1']);
   for (const k of index.kinds) {
-    for (const v of k.versions) assert.ok(existsSync(join(SCHEMAS, k.group, v, `${k.kind}.json`)), `${k.group}/${v}/${k.kind}`);
+    for (const v of k.versions)
+      assert.ok(existsSync(join(SCHEMAS, k.group, v, `${k.kind}.json`)), `${k.group}/${v}/${k.kind}`);
   }
 });
 

@@ -15,9 +15,11 @@ export interface HandlerDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: IstioService;
-  settings(uri: string): Promise<IstioSettings>;
-  log(message: string): void;
+  settings: (uri: string) => Promise<IstioSettings>;
+  log: (message: string) => void;
 }
+
+const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
 export function registerFeatures(deps: HandlerDeps): void {
@@ -30,7 +32,7 @@ export function registerFeatures(deps: HandlerDeps): void {
   };
 
   connection.languages.diagnostics.on(
-    guard('diagnostics', log, { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params) => {
+    guard('diagnostics', log, EMPTY_REPORT, async (params): Promise<DocumentDiagnosticReport> => {
       const file = snapshot(params.textDocument.uri);
       if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const settings = await deps.settings(params.textDocument.uri);

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Position,
+} from 'vscode-languageserver-types';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { CelRuleCompiler } from './cel/rules';
 import { BUILTIN_EXPLANATIONS } from './checks/explanations';

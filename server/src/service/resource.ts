@@ -34,7 +34,9 @@ export function identify(parsed: ParsedDocument): ResourceId | undefined {
 }
 
 function scalar(node: unknown): string | undefined {
-  return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
 /** A cheap text test: does this chunk look like it means to be an Istio resource? */

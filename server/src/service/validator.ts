@@ -37,7 +37,8 @@ export class Validator {
         {
           code: 'helm-template',
           severity: 'information',
-          message: 'This document contains template actions ({{ … }}), so it was not validated. Check the rendered output instead.',
+          message:
+            'This document contains template actions ({{ … }}), so it was not validated. Check the rendered output instead.',
           range: firstContentRange(parsed.text),
         },
       ];

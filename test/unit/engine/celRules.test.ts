@@ -43,7 +43,8 @@ function locations(): Location[] {
       for (const v of node['x-kubernetes-validations'] ?? []) out.push({ ...s, path, node, rule: v.rule });
       for (const [k, child] of Object.entries(node.properties ?? {})) walk(child, [...path, k]);
       if (node.items) walk(node.items, [...path, 0]);
-      if (node.additionalProperties && typeof node.additionalProperties === 'object') walk(node.additionalProperties, [...path, 'k']);
+      if (node.additionalProperties && typeof node.additionalProperties === 'object')
+        walk(node.additionalProperties, [...path, 'k']);
     };
     walk(JSON.parse(readFileSync(s.file, 'utf8')) as SchemaNode, []);
   }
@@ -81,7 +82,12 @@ function buildDocument(loc: Location): string {
     const seg = loc.path[i];
     value = typeof seg === 'number' ? [value] : { [seg]: value };
   }
-  const doc = { apiVersion: `${loc.group}/${loc.version}`, kind: loc.kind, metadata: { name: 'n' }, ...(value as object) };
+  const doc = {
+    apiVersion: `${loc.group}/${loc.version}`,
+    kind: loc.kind,
+    metadata: { name: 'n' },
+    ...(value as object),
+  };
   return JSON.stringify(doc, null, 1);
 }
 
@@ -113,13 +119,21 @@ test('every CEL rule at every place in every schema is evaluated by the validati
   for (const loc of all) {
     const before = svc.cel.evaluations.get(loc.rule) ?? 0;
     const parsed = parseChunk(buildDocument(loc));
-    const validator = (svc as unknown as { validator: { check: (p: unknown, id: unknown) => { code: string; data?: { evaluationError?: string } }[] } }).validator;
+    const validator = (
+      svc as unknown as {
+        validator: {
+          check: (p: unknown, id: unknown) => { code: string; data?: { evaluationError?: string } }[];
+        };
+      }
+    ).validator;
     const findings = validator.check(parsed, identify(parsed));
     const after = svc.cel.evaluations.get(loc.rule) ?? 0;
-    if (after <= before) missed.push(`${loc.group}/${loc.version}/${loc.kind} ${loc.path.join('.')}: ${loc.rule}`);
+    if (after <= before)
+      missed.push(`${loc.group}/${loc.version}/${loc.kind} ${loc.path.join('.')}: ${loc.rule}`);
     for (const f of findings) {
       const e = f.data?.evaluationError;
-      if (f.code === 'cel-rule' && e && /could not be compiled|overload|undeclared|unbound/i.test(e)) errors.push(`${loc.path.join('.')}: ${e}`);
+      if (f.code === 'cel-rule' && e && /could not be compiled|overload|undeclared|unbound/i.test(e))
+        errors.push(`${loc.path.join('.')}: ${e}`);
     }
   }
   assert.deepEqual(missed, []);

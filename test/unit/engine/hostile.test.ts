@@ -16,7 +16,9 @@ spec:
 `;
 
 test('a 10 MB file gets one information diagnostic and is not validated', () => {
-  const big = RESOURCE.repeat(Math.ceil((10 * 1024 * 1024) / RESOURCE.length)).split('spec:').join('---\nspec:');
+  const big = RESOURCE.repeat(Math.ceil((10 * 1024 * 1024) / RESOURCE.length))
+    .split('spec:')
+    .join('---\nspec:');
   assert.ok(big.length >= 10 * 1024 * 1024);
   const diags = diagnose(big);
   assert.equal(diags.length, 1);
@@ -82,7 +84,10 @@ metadata:
 ---
 ${RESOURCE.replace('maxConnections', 'maxConection')}`;
   const diags = diagnose(text);
-  assert.ok(diags.some((d) => d.code === 'yaml-syntax' && d.range.start.line === 3), JSON.stringify(diags));
+  assert.ok(
+    diags.some((d) => d.code === 'yaml-syntax' && d.range.start.line === 3),
+    JSON.stringify(diags),
+  );
   expectDiagnostic(diags, 'unknown-field', 14);
 });
 
@@ -102,7 +107,10 @@ spec:
   host: b
 `;
   const diags = diagnose(text);
-  assert.ok(diags.some((d) => d.code === 'yaml-syntax' && d.range.start.line === 6), JSON.stringify(diags));
+  assert.ok(
+    diags.some((d) => d.code === 'yaml-syntax' && d.range.start.line === 6),
+    JSON.stringify(diags),
+  );
 });
 
 test('a Helm template is skipped with one information diagnostic', () => {

@@ -44,13 +44,10 @@ test('an edit to one document reparses only that document', () => {
   const diags = svc.diagnostics(v2, DEFAULT_SETTINGS);
   // Each document is 6 lines plus a marker line; document 25 starts at line 25 * 7, its `hots:` is 5 below.
   // The misspelt key is unknown, and the required `host` is missing (reported on the spec key).
-  assert.deepEqual(
-    diags.map((d) => [d.code, d.range.start.line]).sort(),
-    [
-      ['missing-required-field', 25 * 7 + 4],
-      ['unknown-field', 25 * 7 + 5],
-    ],
-  );
+  assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]).sort(), [
+    ['missing-required-field', 25 * 7 + 4],
+    ['unknown-field', 25 * 7 + 5],
+  ]);
 });
 
 test('inserting lines above shifts the diagnostics of unchanged documents', () => {

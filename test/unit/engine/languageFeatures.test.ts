@@ -22,11 +22,15 @@ test('hover on a field shows path, type, required flag and a reference link', ()
 });
 
 test('hover on a required field says so', () => {
-  assert.match(hoverText(DR.replace('  host: reviews', '  ho|st: reviews')), /\*\*host\*\* · `string` · required/);
+  assert.match(
+    hoverText(DR.replace('  host: reviews', '  ho|st: reviews')),
+    /\*\*host\*\* · `string` · required/,
+  );
 });
 
 test('hover on an enum field lists the allowed values', () => {
-  const pa = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls:\n    mo|de: STRICT\n';
+  const pa =
+    'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls:\n    mo|de: STRICT\n';
   const text = hoverText(pa);
   for (const v of ['UNSET', 'DISABLE', 'PERMISSIVE', 'STRICT']) assert.match(text, new RegExp('`' + v + '`'));
 });
@@ -50,9 +54,15 @@ test('hover outside Istio documents returns nothing', () => {
 });
 
 test('completion inside trafficPolicy lists its keys, not the ones present', () => {
-  const items = completeAt(DR.replace('    connectionPool:\n      tcp:\n        maxConnections: 100\n', '    connectionPool: {}\n    |\n'));
+  const items = completeAt(
+    DR.replace(
+      '    connectionPool:\n      tcp:\n        maxConnections: 100\n',
+      '    connectionPool: {}\n    |\n',
+    ),
+  );
   const labels = items.map((i) => i.label);
-  for (const k of ['loadBalancer', 'outlierDetection', 'tls', 'portLevelSettings']) assert.ok(labels.includes(k), labels.join());
+  for (const k of ['loadBalancer', 'outlierDetection', 'tls', 'portLevelSettings'])
+    assert.ok(labels.includes(k), labels.join());
   assert.ok(!labels.includes('connectionPool'));
   assert.ok(!labels.includes('host'));
 });
@@ -94,12 +104,17 @@ spec:
     |
 `);
   const labels = items.map((i) => i.label);
-  assert.ok(labels.includes('timeout') && labels.includes('retries') && labels.includes('fault'), labels.join());
+  assert.ok(
+    labels.includes('timeout') && labels.includes('retries') && labels.includes('fault'),
+    labels.join(),
+  );
   assert.ok(!labels.includes('route'));
 });
 
 test('completion of enum values and booleans', () => {
-  const pa = completeAt('apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls:\n    mode: |\n');
+  const pa = completeAt(
+    'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls:\n    mode: |\n',
+  );
   assert.deepEqual(pa.map((i) => i.label).sort(), ['DISABLE', 'PERMISSIVE', 'STRICT', 'UNSET']);
   const b = completeAt(`apiVersion: networking.istio.io/v1
 kind: DestinationRule
@@ -110,7 +125,10 @@ spec:
     tls:
       insecureSkipVerify: |
 `);
-  assert.deepEqual(b.map((i) => i.label), ['true', 'false']);
+  assert.deepEqual(
+    b.map((i) => i.label),
+    ['true', 'false'],
+  );
 });
 
 test('completion of apiVersion and kind at the top level', () => {
@@ -146,5 +164,8 @@ spec: {mtls: {mode: STRICT}}
       ['PeerAuthentication default', 15, 'security.istio.io/v1 · istio-system'],
     ],
   );
-  assert.deepEqual(symbols[0].children?.map((c) => c.name), ['host', 'trafficPolicy']);
+  assert.deepEqual(
+    symbols[0].children?.map((c) => c.name),
+    ['host', 'trafficPolicy'],
+  );
 });

@@ -28,7 +28,8 @@ test('remove an unknown field', () => {
 });
 
 test('replace an invalid enum value with the closest valid one', () => {
-  const pa = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls:\n    mode: PERMISIVE\n';
+  const pa =
+    'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls:\n    mode: PERMISIVE\n';
   const r = applyFix(pa, 'invalid-enum', 5);
   assert.match(r.text, /mode: PERMISSIVE\n/);
   expectNone(r.diagnostics);
@@ -53,7 +54,10 @@ spec:
 });
 
 test('for two mutually exclusive fields, either side can be removed', () => {
-  const text = VS.replace('      wieght: 90\n', '').replace('  - route:', '  - match:\n    - uri:\n        exact: /a\n        prefix: /b\n    route:');
+  const text = VS.replace('      wieght: 90\n', '').replace(
+    '  - route:',
+    '  - match:\n    - uri:\n        exact: /a\n        prefix: /b\n    route:',
+  );
   const keepFirst = applyFix(text, 'mutually-exclusive', 10, /Remove 'prefix'/);
   assert.ok(!keepFirst.text.includes('prefix'));
   expectNone(keepFirst.diagnostics);

@@ -164,14 +164,22 @@ test('an unknown kind in an Istio group suggests the closest kind', () => {
 });
 
 test('an unserved version names the served ones', () => {
-  const text = 'apiVersion: security.istio.io/v1alpha1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec: {}\n';
-  const d = expectDiagnostic(diagnose(text), 'unserved-version', 0, { text, covers: 'security.istio.io/v1alpha1' });
+  const text =
+    'apiVersion: security.istio.io/v1alpha1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec: {}\n';
+  const d = expectDiagnostic(diagnose(text), 'unserved-version', 0, {
+    text,
+    covers: 'security.istio.io/v1alpha1',
+  });
   assert.match(d.message, /security\.istio\.io\/v1, security\.istio\.io\/v1beta1/);
 });
 
 test('every served version of a kind is accepted', () => {
   for (const v of ['v1', 'v1beta1', 'v1alpha3']) {
-    expectNone(diagnose(`apiVersion: networking.istio.io/${v}\nkind: Gateway\nmetadata: {name: g}\nspec:\n  servers: []\n`));
+    expectNone(
+      diagnose(
+        `apiVersion: networking.istio.io/${v}\nkind: Gateway\nmetadata: {name: g}\nspec:\n  servers: []\n`,
+      ),
+    );
   }
 });
 

@@ -16,9 +16,15 @@ spec:
 `;
 
 test('disable-next-line silences the named code on the next line only', () => {
-  const text = BAD.replace('        maxConection', '        # istio-lint-disable-next-line unknown-field\n        maxConection');
+  const text = BAD.replace(
+    '        maxConection',
+    '        # istio-lint-disable-next-line unknown-field\n        maxConection',
+  );
   expectNone(diagnose(text));
-  const other = BAD.replace('        maxConection', '        # istio-lint-disable-next-line invalid-enum,unknown-field\n        maxConection');
+  const other = BAD.replace(
+    '        maxConection',
+    '        # istio-lint-disable-next-line invalid-enum,unknown-field\n        maxConection',
+  );
   expectNone(diagnose(other), 'unknown-field');
 });
 
@@ -31,7 +37,10 @@ test('a suppression that matches nothing gets a hint', () => {
   const d = expectDiagnostic(diagnose(text), 'unused-suppression', 0);
   assert.equal(d.severity, 4);
   expectDiagnostic(diagnose(text), 'unknown-field', 10);
-  const wrongLine = BAD.replace('  host: reviews', '  # istio-lint-disable-next-line unknown-field\n  host: reviews');
+  const wrongLine = BAD.replace(
+    '  host: reviews',
+    '  # istio-lint-disable-next-line unknown-field\n  host: reviews',
+  );
   expectDiagnostic(diagnose(wrongLine), 'unused-suppression', 5);
 });
 
@@ -45,6 +54,9 @@ test('istio.validation.enable false turns validation off', () => {
 });
 
 test('a # inside a value is not a suppression comment', () => {
-  const text = BAD.replace('  name: reviews', '  name: reviews\n  annotations: {a: "x#istio-lint-disable unknown-field"}');
+  const text = BAD.replace(
+    '  name: reviews',
+    '  name: reviews\n  annotations: {a: "x#istio-lint-disable unknown-field"}',
+  );
   expectDiagnostic(diagnose(text), 'unknown-field', 10);
 });

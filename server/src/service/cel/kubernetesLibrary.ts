@@ -1,4 +1,13 @@
-import { celFunc, celMethod, celMap, CelScalar, mapType, isCelMap, type CelFunc, type CelMap } from '@bufbuild/cel';
+import {
+  celFunc,
+  celMethod,
+  celMap,
+  CelScalar,
+  mapType,
+  isCelMap,
+  type CelFunc,
+  type CelMap,
+} from '@bufbuild/cel';
 
 /**
  * The parts of the Kubernetes CEL library (k8s.io/apiserver/pkg/cel/library) that Istio's CRD rules
@@ -56,6 +65,7 @@ export const kubernetesFunctions: CelFunc[] = [
   celFunc('url', [CelScalar.STRING], URL_TYPE, (s) => urlValue(s)),
   celMethod('getScheme', URL_TYPE, [], CelScalar.STRING, function () {
     if (!isCelMap(this) || !this.has(URL_MARKER)) throw new Error('getScheme() needs a URL value');
-    return String(this.get('scheme'));
+    const scheme = this.get('scheme');
+    return typeof scheme === 'string' ? scheme : '';
   }),
 ];

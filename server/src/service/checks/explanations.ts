@@ -66,15 +66,18 @@ export const BUILTIN_EXPLANATIONS: Record<string, { title: string; explanation: 
   },
   'mutually-exclusive': {
     title: 'Mutually exclusive fields',
-    explanation: 'The schema allows only one of these fields at a time. Keep the one you mean and remove the others.',
+    explanation:
+      'The schema allows only one of these fields at a time. Keep the one you mean and remove the others.',
   },
   'out-of-range': {
     title: 'Value out of range',
-    explanation: 'The value is outside the bounds the schema allows (a number range, a length, or a count of items).',
+    explanation:
+      'The value is outside the bounds the schema allows (a number range, a length, or a count of items).',
   },
   'invalid-format': {
     title: 'Invalid format',
-    explanation: 'The value does not have the shape the schema requires (a pattern or a format such as a 32-bit integer).',
+    explanation:
+      'The value does not have the shape the schema requires (a pattern or a format such as a 32-bit integer).',
   },
   'cel-rule': {
     title: 'CRD validation rule failed',

@@ -30,7 +30,15 @@ export function checkKindAndVersion(
               message: `${id.group} has no kind '${id.kind}'.${hint} Kinds in this group: ${kinds.join(', ')}.`,
               range,
               data: { suggestion },
-              fixes: suggestion ? [{ title: `Change to '${suggestion}'`, preferred: true, edits: [{ range, newText: suggestion }] }] : undefined,
+              fixes: suggestion
+                ? [
+                    {
+                      title: `Change to '${suggestion}'`,
+                      preferred: true,
+                      edits: [{ range, newText: suggestion }],
+                    },
+                  ]
+                : undefined,
             },
           ]
         : [],
@@ -50,7 +58,13 @@ export function checkKindAndVersion(
                 .join(', ')}. Did you mean '${entry.group}/${suggestion}'?`,
               range,
               data: { suggestion: `${entry.group}/${suggestion}` },
-              fixes: [{ title: `Change to '${entry.group}/${suggestion}'`, preferred: true, edits: [{ range, newText: `${entry.group}/${suggestion}` }] }],
+              fixes: [
+                {
+                  title: `Change to '${entry.group}/${suggestion}'`,
+                  preferred: true,
+                  edits: [{ range, newText: `${entry.group}/${suggestion}` }],
+                },
+              ],
             },
           ]
         : [],

@@ -29,7 +29,9 @@ export function checkTopLevelKeys(parsed: ParsedDocument): Finding[] {
       message: `Unknown top-level key '${name}': a resource may only have ${TOP_LEVEL.join(', ')}.${hint}`,
       range,
       data: { field: name, suggestion },
-      fixes: suggestion ? [fix.renameKey([name], suggestion, `Rename '${name}' to '${suggestion}'`)!].filter(Boolean) : undefined,
+      fixes: suggestion
+        ? [fix.renameKey([name], suggestion, `Rename '${name}' to '${suggestion}'`)!].filter(Boolean)
+        : undefined,
     });
   }
   return out;

@@ -33,7 +33,10 @@ export class FieldDocs {
   kind(kind: string): KindDocs | undefined {
     if (!this.loaded.has(kind)) {
       const file = join(this.dir, `${kind}.json`);
-      this.loaded.set(kind, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KindDocs) : undefined);
+      this.loaded.set(
+        kind,
+        existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KindDocs) : undefined,
+      );
     }
     return this.loaded.get(kind);
   }

@@ -35,7 +35,10 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
     if (ctx.position === 'value' && ctx.key === 'kind') {
       // The document has no kind yet, so read the group from its apiVersion line.
       const apiVersion = /^apiVersion:\s*["']?([^\s"'#]+)/m.exec(chunk.text)?.[1] ?? '';
-      return kindValues(deps.catalog, apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : undefined);
+      return kindValues(
+        deps.catalog,
+        apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : undefined,
+      );
     }
   }
   if (!id || !isIstioGroup(id.group)) {
@@ -51,7 +54,7 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
   if (ctx.position === 'value') {
     const field = navigate(nav.schema, [ctx.key ?? '']);
     if (!field) return [];
-    const doc = deps.docs.field(entry.kind, [...nav.docPath, ...(field.docPath)].join('.'));
+    const doc = deps.docs.field(entry.kind, [...nav.docPath, ...field.docPath].join('.'));
     return valueItems(field.schema, doc?.values);
   }
   if (ctx.path.length === 0) return topLevelKeys(ctx);
@@ -141,7 +144,10 @@ function apiVersionValues(catalog: SchemaCatalog): CompletionItem[] {
   for (const group of ISTIO_GROUPS) {
     const versions = new Set(catalog.kindsInGroup(group).flatMap((k) => k.versions));
     for (const v of versions) {
-      const kinds = catalog.kindsInGroup(group).filter((k) => k.versions.includes(v)).map((k) => k.kind);
+      const kinds = catalog
+        .kindsInGroup(group)
+        .filter((k) => k.versions.includes(v))
+        .map((k) => k.kind);
       items.push({ label: `${group}/${v}`, kind: KIND_MODULE, detail: kinds.join(', ') });
     }
   }

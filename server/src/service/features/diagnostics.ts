@@ -58,7 +58,8 @@ export function fileDiagnostics(
   const ignore = new Set(settings.validation.ignore);
   const out: Diagnostic[] = [];
   for (const { chunk, state } of file.documents) {
-    for (const d of documentDiagnostics(state, file.uri, validator, codeLink)) out.push(shift(d, chunk.line, file.uri));
+    for (const d of documentDiagnostics(state, file.uri, validator, codeLink))
+      out.push(shift(d, chunk.line, file.uri));
   }
   return applySuppressions(file.text, out).filter((d) => !ignore.has(String(d.code)));
 }
@@ -69,7 +70,12 @@ export function documentFindings(state: DocumentState, validator: Validator): Fi
   return state.findings;
 }
 
-function documentDiagnostics(state: DocumentState, uri: string, validator: Validator, codeLink: CodeLink): Diagnostic[] {
+function documentDiagnostics(
+  state: DocumentState,
+  uri: string,
+  validator: Validator,
+  codeLink: CodeLink,
+): Diagnostic[] {
   if (!state.diagnostics) {
     const lines = state.parsed.lines;
     state.diagnostics = documentFindings(state, validator).map((f) => toDiagnostic(f, lines, uri, codeLink));
@@ -101,12 +107,10 @@ export function toDiagnostic(f: Finding, lines: LineIndex, uri: string, codeLink
     };
   }
   if (f.related?.length) {
-    d.relatedInformation = f.related.map(
-      (r): DiagnosticRelatedInformation => ({
-        location: { uri, range: { start: lines.position(r.range.start), end: lines.position(r.range.end) } },
-        message: r.message,
-      }),
-    );
+    d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
+      location: { uri, range: { start: lines.position(r.range.start), end: lines.position(r.range.end) } },
+      message: r.message,
+    }));
   }
   return d;
 }
@@ -122,7 +126,13 @@ function shift(d: Diagnostic, line: number, uri: string): Diagnostic {
   return {
     ...d,
     data: data?.fixes
-      ? { ...data, fixes: data.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) })) }
+      ? {
+          ...data,
+          fixes: data.fixes.map((f) => ({
+            ...f,
+            edits: f.edits.map((e) => ({ ...e, range: move(e.range) })),
+          })),
+        }
       : data,
     range: move(d.range),
     relatedInformation: d.relatedInformation?.map((r) => ({

@@ -24,7 +24,10 @@ export function hover(file: FileSnapshot, position: Position, deps: HoverDeps): 
   const { state, chunk } = placed;
   const id = state.id;
   if (!id || !isIstioGroup(id.group) || state.parsed.helm) return null;
-  const offset = state.parsed.lines.offset({ line: position.line - chunk.line, character: position.character });
+  const offset = state.parsed.lines.offset({
+    line: position.line - chunk.line,
+    character: position.character,
+  });
   const sections: string[] = [];
 
   for (const f of deps.findings(state)) {
@@ -79,7 +82,16 @@ function fieldHover(
   if (valueText !== undefined && doc?.values?.[valueText]) {
     return `**${valueText}** · value of \`${name}\`\n\n${doc.values[valueText]}`;
   }
-  return describeField(name, nav.schema, nav.required, doc, kind, formatPath(fieldPath), deps, parentOf(root, fieldPath));
+  return describeField(
+    name,
+    nav.schema,
+    nav.required,
+    doc,
+    kind,
+    formatPath(fieldPath),
+    deps,
+    parentOf(root, fieldPath),
+  );
 }
 
 function parentOf(root: SchemaNode, path: (string | number)[]): SchemaNode | undefined {

@@ -55,7 +55,9 @@ export function applySuppressions(text: string, diagnostics: Diagnostic[]): Diag
   }
   const kept = diagnostics.filter((d) => {
     const code = String(d.code ?? '');
-    const matches = [...fileWide, ...(byLine.get(d.range.start.line) ?? [])].filter((s) => s.codes.includes(code));
+    const matches = [...fileWide, ...(byLine.get(d.range.start.line) ?? [])].filter((s) =>
+      s.codes.includes(code),
+    );
     for (const s of matches) s.used.add(code);
     return matches.length === 0;
   });

@@ -21,10 +21,11 @@ export function documentSymbols(file: FileSnapshot): DocumentSymbol[] {
       return { line: p.line + chunk.line, character: p.character };
     };
     const range = { start: at(root.range[0]), end: at(root.range[1]) };
-    const nameNode = (findPair(findPair(root, 'metadata')?.value, 'name')?.value ?? findPair(root, 'kind')?.value) as
-      | Node
-      | undefined;
-    const selectionRange = nameNode?.range ? { start: at(nameNode.range[0]), end: at(nameNode.range[1]) } : range;
+    const nameNode = (findPair(findPair(root, 'metadata')?.value, 'name')?.value ??
+      findPair(root, 'kind')?.value) as Node | undefined;
+    const selectionRange = nameNode?.range
+      ? { start: at(nameNode.range[0]), end: at(nameNode.range[1]) }
+      : range;
     const children: DocumentSymbol[] = [];
     const spec = findPair(root, 'spec')?.value;
     if (isMap(spec)) {
@@ -32,7 +33,12 @@ export function documentSymbols(file: FileSnapshot): DocumentSymbol[] {
         if (!isPair(item) || !isScalar(item.key) || !item.key.range) continue;
         const end = (item.value as Node | null)?.range?.[1] ?? item.key.range[1];
         const r = { start: at(item.key.range[0]), end: at(end) };
-        children.push({ name: String(item.key.value), kind: SYMBOL_FIELD, range: r, selectionRange: { start: r.start, end: at(item.key.range[1]) } });
+        children.push({
+          name: String(item.key.value),
+          kind: SYMBOL_FIELD,
+          range: r,
+          selectionRange: { start: r.start, end: at(item.key.range[1]) },
+        });
       }
     }
     out.push({

@@ -55,7 +55,13 @@ export class FixBuilder {
    * Inserts `key: value` into the block map at `mapPath`, after its last entry. A value with line
    * breaks is written as an indented block below the key.
    */
-  insertField(mapPath: PathSegment[], key: string, value: string, title: string, preferred = true): Fix | undefined {
+  insertField(
+    mapPath: PathSegment[],
+    key: string,
+    value: string,
+    title: string,
+    preferred = true,
+  ): Fix | undefined {
     const map = locate(this.parsed.doc.contents, mapPath)?.node;
     if (!isMap(map) || map.flow) return undefined;
     const first = map.items[0];
@@ -63,7 +69,8 @@ export class FixBuilder {
     if (!isPair(first) || !isScalar(first.key) || !first.key.range || !isPair(last)) return undefined;
     const text = this.parsed.text;
     const column = first.key.range[0] - (text.lastIndexOf('\n', first.key.range[0] - 1) + 1);
-    const lastEnd = (last.value as Node | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
+    const lastEnd =
+      (last.value as Node | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
     if (lastEnd === undefined) return undefined;
     const at = endOfLine(text, lastEnd);
     const pad = ' '.repeat(column);

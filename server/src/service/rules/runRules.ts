@@ -48,7 +48,9 @@ export function runRules(
     try {
       rule.check(ctx);
     } catch (err) {
-      log(`rule ${rule.code} failed on ${resource.kind} ${resource.name ?? ''}: ${err instanceof Error ? err.stack : String(err)}`);
+      log(
+        `rule ${rule.code} failed on ${resource.kind} ${resource.name ?? ''}: ${err instanceof Error ? err.stack : String(err)}`,
+      );
     }
   }
   return findings;

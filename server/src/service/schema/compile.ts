@@ -45,7 +45,12 @@ function shareRepeatedSubtrees(root: SchemaNode): SchemaNode {
       const v = node[k];
       if (k === 'properties' && v && typeof v === 'object') {
         const props = v as Record<string, SchemaNode>;
-        parts.push(`properties:{${Object.keys(props).sort().map((p) => `${JSON.stringify(p)}:${visit(props[p])}`).join(',')}}`);
+        parts.push(
+          `properties:{${Object.keys(props)
+            .sort()
+            .map((p) => `${JSON.stringify(p)}:${visit(props[p])}`)
+            .join(',')}}`,
+        );
       } else if ((k === 'items' || k === 'additionalProperties') && v && typeof v === 'object') {
         parts.push(`${k}:${visit(v as SchemaNode)}`);
       } else {
@@ -54,7 +59,8 @@ function shareRepeatedSubtrees(root: SchemaNode): SchemaNode {
     }
     const key = `{${parts.join(';')}}`;
     keyOf.set(node, key);
-    if (node.properties && Object.keys(node.properties).length > 1) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (node.properties && Object.keys(node.properties).length > 1)
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     return key;
   };
   visit(root);
@@ -140,8 +146,16 @@ export function createAjv(cel: CelRuleCompiler): Ajv {
         for (const c of compiled) {
           const outcome = c.evaluate(data);
           if (!outcome.ok) {
-            const params: CelErrorParams = { rule: c.rule, testedFields: c.testedFields, error: outcome.error };
-            errors.push({ keyword: CEL_KEYWORD, message: c.rule.message ?? `failed rule: ${c.rule.rule}`, params });
+            const params: CelErrorParams = {
+              rule: c.rule,
+              testedFields: c.testedFields,
+              error: outcome.error,
+            };
+            errors.push({
+              keyword: CEL_KEYWORD,
+              message: c.rule.message ?? `failed rule: ${c.rule.rule}`,
+              params,
+            });
           }
         }
         validate.errors = errors;

@@ -38,7 +38,10 @@ export function schemaFindings(errors: readonly ErrorObject[], parsed: ParsedDoc
   for (const e of errors) {
     // Errors inside oneOf/anyOf/not branches only explain why a branch failed; the oneOf error itself
     // is reported with a clearer message below.
-    if (/\/(oneOf|anyOf|not)\//.test(e.schemaPath) || (e.keyword === 'not' && /\/oneOf\//.test(e.schemaPath))) {
+    if (
+      /\/(oneOf|anyOf|not)\//.test(e.schemaPath) ||
+      (e.keyword === 'not' && /\/oneOf\//.test(e.schemaPath))
+    ) {
       continue;
     }
     if (e.keyword === 'anyOf' || e.keyword === 'if') continue;
@@ -58,7 +61,7 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
       const pair = findPair(loc.node, name);
       const range = keyRange(pair);
       if (!range) return [];
-      const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
+      const allowed = Object.keys(parentOf(e)?.properties ?? {});
       const suggestion = didYouMean(name, allowed);
       const hint = suggestion
         ? ` Did you mean '${suggestion}'?`
@@ -66,15 +69,22 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
           ? ` Allowed fields: ${listing(allowed)}.`
           : '';
       const fixes = [
-        suggestion ? fix.renameKey([...path, name], suggestion, `Rename '${name}' to '${suggestion}'`) : undefined,
+        suggestion
+          ? fix.renameKey([...path, name], suggestion, `Rename '${name}' to '${suggestion}'`)
+          : undefined,
         fix.removeField([...path, name], `Remove '${name}'`),
       ];
       return [
         {
-          ...finding('unknown-field', `Unknown field '${name}' in ${where}: the API server would drop it silently.${hint}`, range, {
-            field: name,
-            suggestion,
-          }),
+          ...finding(
+            'unknown-field',
+            `Unknown field '${name}' in ${where}: the API server would drop it silently.${hint}`,
+            range,
+            {
+              field: name,
+              suggestion,
+            },
+          ),
           fixes: defined(fixes),
         },
       ];
@@ -83,10 +93,12 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const range = anchorRange(loc);
       if (!range) return [];
-      const childSchema = (e.parentSchema as SchemaNode | undefined)?.properties?.[missing];
+      const childSchema = parentOf(e)?.properties?.[missing];
       return [
         {
-          ...finding('missing-required-field', `Missing required field '${missing}' in ${where}.`, range, { field: missing }),
+          ...finding('missing-required-field', `Missing required field '${missing}' in ${where}.`, range, {
+            field: missing,
+          }),
           fixes: defined([fix.insertField(path, missing, placeholder(childSchema), `Add '${missing}'`)]),
         },
       ];
@@ -95,12 +107,19 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
       const range = valueRange(loc);
       if (!range) return [];
       const expected = String((e.params as { type: string | string[] }).type).replace(',', ' or ');
-      const rules = (e.parentSchema as SchemaNode | undefined)?.['x-kubernetes-validations'] ?? [];
-      const hint = rules.some((r) => r.rule.includes('duration(')) ? " (a duration with a unit, such as '1s' or '100ms')" : '';
+      const rules = parentOf(e)?.['x-kubernetes-validations'] ?? [];
+      const hint = rules.some((r) => r.rule.includes('duration('))
+        ? " (a duration with a unit, such as '1s' or '100ms')"
+        : '';
       return [
-        finding('invalid-type', `${where} must be ${article(expected)}${hint}, but it is ${describe(e.data)}.`, range, {
-          expected,
-        }),
+        finding(
+          'invalid-type',
+          `${where} must be ${article(expected)}${hint}, but it is ${describe(e.data)}.`,
+          range,
+          {
+            expected,
+          },
+        ),
       ];
     }
     case 'enum': {
@@ -113,11 +132,13 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
         {
           ...finding(
             'invalid-enum',
-            `'${String(e.data)}' is not a valid value for ${where}. Allowed values: ${allowed.join(', ')}.${hint}`,
+            `'${scalarText(e.data)}' is not a valid value for ${where}. Allowed values: ${allowed.join(', ')}.${hint}`,
             range,
             { suggestion, allowed },
           ),
-          fixes: defined([suggestion ? fix.replaceValue(path, suggestion, `Change to '${suggestion}'`) : undefined]),
+          fixes: defined([
+            suggestion ? fix.replaceValue(path, suggestion, `Change to '${suggestion}'`) : undefined,
+          ]),
         },
       ];
     }
@@ -133,9 +154,14 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
     case 'maxItems':
     case 'minProperties':
     case 'maxProperties': {
-      const range = e.keyword.endsWith('Properties') || e.keyword.endsWith('Items') ? anchorRange(loc) : valueRange(loc);
+      const range =
+        e.keyword.endsWith('Properties') || e.keyword.endsWith('Items') ? anchorRange(loc) : valueRange(loc);
       if (!range) return [];
-      return [finding('out-of-range', `${where} ${boundText(e)}.`, range, { limit: (e.params as { limit: number }).limit })];
+      return [
+        finding('out-of-range', `${where} ${boundText(e)}.`, range, {
+          limit: (e.params as { limit: number }).limit,
+        }),
+      ];
     }
     case 'pattern':
     case 'format': {
@@ -145,7 +171,7 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
         e.keyword === 'pattern'
           ? `must match the pattern ${String((e.params as { pattern: string }).pattern)}`
           : `must be in the format ${String((e.params as { format: string }).format)}`;
-      return [finding('invalid-format', `${where} ${what}; '${String(e.data)}' does not.`, range)];
+      return [finding('invalid-format', `${where} ${what}; '${scalarText(e.data)}' does not.`, range)];
     }
     case CEL_KEYWORD:
       return [celFinding(e, where, loc)];
@@ -157,7 +183,13 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
 }
 
 /** CRD oneOf groups mean "at most one of" (with a `not anyOf` branch) or "exactly one of". */
-function oneOfFindings(e: ErrorObject, path: PathSegment[], where: string, loc: Located, fix: FixBuilder): Finding[] {
+function oneOfFindings(
+  e: ErrorObject,
+  path: PathSegment[],
+  where: string,
+  loc: Located,
+  fix: FixBuilder,
+): Finding[] {
   const branches = (e.schema as SchemaNode[] | undefined) ?? [];
   const names = [...new Set(branches.flatMap((b) => b.required ?? []))];
   const atMostOne = branches.some((b) => b.not !== undefined);
@@ -188,7 +220,14 @@ function oneOfFindings(e: ErrorObject, path: PathSegment[], where: string, loc: 
   if (present.length === 0 && !atMostOne) {
     const range = anchorRange(loc);
     return range
-      ? [finding('missing-required-field', `${where} needs exactly one of ${names.map((n) => `'${n}'`).join(', ')}.`, range, { oneOf: names })]
+      ? [
+          finding(
+            'missing-required-field',
+            `${where} needs exactly one of ${names.map((n) => `'${n}'`).join(', ')}.`,
+            range,
+            { oneOf: names },
+          ),
+        ]
       : [];
   }
   return [];
@@ -217,6 +256,12 @@ function celFinding(e: ErrorObject, where: string, loc: Located): Finding {
     }),
     related: related?.length ? related : undefined,
   };
+}
+
+/** The schema object that holds the failing keyword (ajv's `verbose` option provides it). */
+function parentOf(e: ErrorObject): SchemaNode | undefined {
+  const parent: unknown = e.parentSchema;
+  return parent && typeof parent === 'object' ? (parent as SchemaNode) : undefined;
 }
 
 function defined<T>(items: (T | undefined)[]): T[] | undefined {
@@ -262,12 +307,18 @@ function describe(data: unknown): string {
   if (typeof data === 'object') return 'a map';
   if (typeof data === 'string') return `the string '${data}'`;
   if (typeof data === 'number') return Number.isInteger(data) ? `the integer ${data}` : `the number ${data}`;
-  return `the ${typeof data} ${String(data)}`;
+  return `the ${typeof data} ${scalarText(data)}`;
+}
+
+/** Text of a scalar value for messages (objects never reach here, but are named rather than printed). */
+function scalarText(data: unknown): string {
+  if (typeof data === 'string') return data;
+  return data !== null && typeof data === 'object' ? 'value' : (JSON.stringify(data) ?? 'undefined');
 }
 
 function boundText(e: ErrorObject): string {
   const limit = (e.params as { limit: number }).limit;
-  const shown = typeof e.data === 'object' ? '' : ` (it is ${String(e.data)})`;
+  const shown = typeof e.data === 'object' ? '' : ` (it is ${scalarText(e.data)})`;
   switch (e.keyword) {
     case 'minimum':
       return `must be at least ${limit}${shown}`;

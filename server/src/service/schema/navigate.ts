@@ -45,7 +45,12 @@ export function typeName(schema: SchemaNode): string {
   if (schema['x-kubernetes-int-or-string']) return 'integer or string';
   const t = Array.isArray(schema.type) ? schema.type.join(' or ') : schema.type;
   if (t === 'array') return `list of ${schema.items ? typeName(schema.items) : 'any'}`;
-  if (t === 'object' && !schema.properties && schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+  if (
+    t === 'object' &&
+    !schema.properties &&
+    schema.additionalProperties &&
+    typeof schema.additionalProperties === 'object'
+  ) {
     return `map of ${typeName(schema.additionalProperties)}`;
   }
   return t ?? 'any';
@@ -53,7 +58,10 @@ export function typeName(schema: SchemaNode): string {
 
 /** Names that are mutually exclusive with `name` in this object schema (from its oneOf groups). */
 export function exclusiveWith(schema: SchemaNode, name: string): string[] {
-  const groups = [...(schema.oneOf ? [schema.oneOf] : []), ...(schema.allOf ?? []).flatMap((a) => (a.oneOf ? [a.oneOf] : []))];
+  const groups = [
+    ...(schema.oneOf ? [schema.oneOf] : []),
+    ...(schema.allOf ?? []).flatMap((a) => (a.oneOf ? [a.oneOf] : [])),
+  ];
   for (const g of groups) {
     const names = g.flatMap((b) => b.required ?? []);
     if (names.includes(name)) return names.filter((n) => n !== name);
@@ -64,7 +72,8 @@ export function exclusiveWith(schema: SchemaNode, name: string): string[] {
 /** Human readable bounds of a schema: ranges, lengths, patterns. */
 export function constraintsOf(schema: SchemaNode): string[] {
   const out: string[] = [];
-  if (schema.minimum !== undefined && schema.maximum !== undefined) out.push(`between ${schema.minimum} and ${schema.maximum}`);
+  if (schema.minimum !== undefined && schema.maximum !== undefined)
+    out.push(`between ${schema.minimum} and ${schema.maximum}`);
   else if (schema.minimum !== undefined) out.push(`at least ${schema.minimum}`);
   else if (schema.maximum !== undefined) out.push(`at most ${schema.maximum}`);
   if (schema.minLength !== undefined) out.push(`at least ${schema.minLength} characters`);
@@ -73,6 +82,7 @@ export function constraintsOf(schema: SchemaNode): string[] {
   if (schema.maxItems !== undefined) out.push(`at most ${schema.maxItems} items`);
   if (schema.maxProperties !== undefined) out.push(`at most ${schema.maxProperties} entries`);
   if (schema.pattern) out.push(`matches \`${schema.pattern}\``);
-  for (const v of schema['x-kubernetes-validations'] ?? []) out.push(`${v.message ?? 'rule'} (CEL: \`${v.rule}\`)`);
+  for (const v of schema['x-kubernetes-validations'] ?? [])
+    out.push(`${v.message ?? 'rule'} (CEL: \`${v.rule}\`)`);
   return out;
 }

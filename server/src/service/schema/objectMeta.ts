@@ -22,7 +22,10 @@ export const OBJECT_META: SchemaNode = {
     deletionGracePeriodSeconds: { type: 'integer' },
     selfLink: { type: 'string' },
     finalizers: { type: 'array', items: { type: 'string' } },
-    ownerReferences: { type: 'array', items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+    ownerReferences: {
+      type: 'array',
+      items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    },
     managedFields: { type: 'array', items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
   },
 };

@@ -37,7 +37,7 @@ export function parseGoDuration(input: string): bigint | undefined {
       frac = /^[0-9]*/.exec(s.slice(1))![0];
       s = s.slice(1 + frac.length);
     }
-    if (int === '' && frac === '' ) return undefined;
+    if (int === '' && frac === '') return undefined;
     const unitText = /^[^0-9.]*/.exec(s)![0];
     if (unitText === '') return undefined;
     s = s.slice(unitText.length);

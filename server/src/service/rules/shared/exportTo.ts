@@ -28,7 +28,8 @@ const SELF = '\u0000self';
 
 function entryError(key: string, namespace: string | undefined): string | undefined {
   if (key === '.' || key === '*' || key === SELF || key === namespace) return undefined;
-  if (key === '~') return 'exportTo "~" (none) is not allowed for Istio configuration objects (only a ServiceEntry may use it)';
+  if (key === '~')
+    return 'exportTo "~" (none) is not allowed for Istio configuration objects (only a ServiceEntry may use it)';
   if (!isDns1123Label(key)) return `"${key}" is not a valid exportTo entry: use ".", "*" or a namespace name`;
   return undefined;
 }
@@ -63,18 +64,36 @@ export function exportToProblems(exportTo: unknown, o: ExportToOptions = {}): Ex
     const self = o.namespace ?? SELF;
     if (seen.has(self)) {
       if (seen.size > 1) {
-        out.push({ kind: 'selector', message: 'a DestinationRule with a workloadSelector cannot have more than one exportTo entry; it may only be exported to its own namespace' });
+        out.push({
+          kind: 'selector',
+          message:
+            'a DestinationRule with a workloadSelector cannot have more than one exportTo entry; it may only be exported to its own namespace',
+        });
       }
     } else if (o.namespace !== undefined || seen.has('*')) {
       const beyond = [...seen.keys()].find((k) => k !== self) ?? '';
-      out.push({ index: seen.get(beyond), kind: 'selector', message: 'a DestinationRule with a workloadSelector cannot be exported beyond its own namespace; use exportTo: ["."]' });
+      out.push({
+        index: seen.get(beyond),
+        kind: 'selector',
+        message:
+          'a DestinationRule with a workloadSelector cannot be exported beyond its own namespace; use exportTo: ["."]',
+      });
     }
   }
   if (seen.has('*') && exportTo.length > 1) {
-    out.push({ index: seen.get('*'), kind: 'public-mixed', message: 'exportTo cannot combine "*" (public) with other entries; "*" already exports to every namespace' });
+    out.push({
+      index: seen.get('*'),
+      kind: 'public-mixed',
+      message:
+        'exportTo cannot combine "*" (public) with other entries; "*" already exports to every namespace',
+    });
   }
   if (seen.has('~') && exportTo.length > 1) {
-    out.push({ index: seen.get('~'), kind: 'none-mixed', message: 'exportTo "~" (nobody) cannot be combined with other entries' });
+    out.push({
+      index: seen.get('~'),
+      kind: 'none-mixed',
+      message: 'exportTo "~" (nobody) cannot be combined with other entries',
+    });
   }
   return out;
 }

@@ -41,7 +41,8 @@ function isGoInt(s: string): boolean {
 function dns1123Labels(domain: string): string | undefined {
   const parts = domain.split('.');
   const tld = parts[parts.length - 1];
-  if (isGoInt(tld)) return `domain name "${domain}" is invalid: the top-level domain "${tld}" cannot be all digits`;
+  if (isGoInt(tld))
+    return `domain name "${domain}" is invalid: the top-level domain "${tld}" cannot be all digits`;
   for (let i = 0; i < parts.length; i++) {
     // A trailing dot (an empty last label) is allowed: "istio.io.".
     if (i === parts.length - 1 && parts[i] === '') return undefined;
@@ -93,8 +94,10 @@ export function validateGatewayVirtualServiceHost(name: string, sni: boolean): s
     if (parts.length < 4) return `domain name "${name}" is invalid: it should follow the ${format} format`;
     const port = parts[1].replace(/^\.+|\.+$/g, '');
     const host = parts[3].replace(/^\.+|\.+$/g, '');
-    if (!/[0-9]/.test(port)) return `domain name "${name}" is invalid: "${port}" should be a port (${format})`;
-    if (!/[a-zA-Z]/.test(host)) return `domain name "${name}" is invalid: "${host}" should be a host name (${format})`;
+    if (!/[0-9]/.test(port))
+      return `domain name "${name}" is invalid: "${port}" should be a port (${format})`;
+    if (!/[a-zA-Z]/.test(host))
+      return `domain name "${name}" is invalid: "${host}" should be a host name (${format})`;
     return undefined;
   }
   return validateWildcardDomain(name);
@@ -105,7 +108,8 @@ const isWild = (h: string): boolean => h.startsWith('*');
 /** Istio's host.Name.Matches: the two (possibly wildcard) names overlap. */
 export function hostsOverlap(a: string, b: string): boolean {
   if (isWild(a)) {
-    if (isWild(b)) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
+    if (isWild(b))
+      return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
     return b.endsWith(a.slice(1));
   }
   if (isWild(b)) return a.endsWith(b.slice(1));

@@ -4,7 +4,7 @@
  * in `matchLabels`, and '*' in `workloadSelector.labels` values; what they miss is checked here.
  */
 import type { Rule, RuleContext } from '../rule';
-import { obj } from './access';
+import { obj } from './values';
 
 export interface SelectorLocation {
   /** Field under spec that holds the selector: 'selector' or 'workloadSelector'. */

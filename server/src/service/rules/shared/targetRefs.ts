@@ -4,7 +4,7 @@
  * schema requires `kind` and `name`. Checked here: an empty name, and the allowed group/kind pairs.
  */
 import type { Rule, RuleContext } from '../rule';
-import { obj, showPath } from './access';
+import { fieldPath, obj } from './values';
 import type { PathSegment } from '../../yaml/nodes';
 
 /** The kinds a policy may target, with the groups they belong to ('' and 'core' both mean core). */
@@ -81,7 +81,7 @@ export function targetRefRule(code: string, kind: string): Rule {
     ].join('\n'),
     check(ctx: RuleContext) {
       for (const { path, ref } of targetRefsOf(ctx.value)) {
-        const where = showPath(path);
+        const where = fieldPath(path);
         for (const p of targetRefProblems(ref)) {
           const hasField = ref[p.field] !== undefined;
           const fixes =

@@ -1,0 +1,134 @@
+/**
+ * Turns `istioctl analyze -o json` output into per-file findings, and merges them with the language
+ * server's own diagnostics. Pure; no `vscode` import.
+ */
+import * as path from 'node:path';
+import type { ResourceLocation } from './resources';
+
+/** One element of the `-o json` array (ISTIOCTL.md §4). */
+export interface AnalyzeMessage {
+  code: string;
+  level: string;
+  origin?: string;
+  /** `file:line`, or just the file for `.json` inputs; absent for cluster resources. */
+  reference?: string;
+  message: string;
+  documentationUrl?: string;
+  cluster?: string;
+}
+
+/**
+ * Parses the JSON array. The exit code says nothing with `-o json` (it is 0 even with errors), so the
+ * array is the result. Throws when stdout is not such an array.
+ */
+export function parseAnalyzeJson(stdout: string): AnalyzeMessage[] {
+  const text = stdout.trim();
+  if (!text.startsWith('[')) throw new Error('istioctl analyze did not print a JSON array');
+  const parsed = JSON.parse(text) as unknown;
+  if (!Array.isArray(parsed)) throw new Error('istioctl analyze did not print a JSON array');
+  return parsed
+    .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object')
+    .map((m) => ({
+      code: String(m.code ?? ''),
+      level: String(m.level ?? 'Info'),
+      origin: typeof m.origin === 'string' ? m.origin : undefined,
+      reference: typeof m.reference === 'string' && m.reference ? m.reference : undefined,
+      message: String(m.message ?? ''),
+      documentationUrl: typeof m.documentationUrl === 'string' ? m.documentationUrl : undefined,
+      cluster: typeof m.cluster === 'string' ? m.cluster : undefined,
+    }));
+}
+
+/** Splits `file:line` at the last colon followed only by digits (so `C:\x.yaml:3` works). */
+export function parseReference(reference: string): { file: string; line?: number } {
+  const m = /^(.*):(\d+)$/.exec(reference);
+  if (m && m[1]) return { file: m[1], line: Number(m[2]) };
+  return { file: reference };
+}
+
+/** `VirtualService default/reviews` → kind, namespace, name; `Namespace bookinfo` → kind and name. */
+export function parseOrigin(origin: string): { kind: string; namespace?: string; name: string } | undefined {
+  const m = /^(\S+)\s+(\S+)/.exec(origin.trim());
+  if (!m) return undefined;
+  const slash = m[2].indexOf('/');
+  return slash >= 0 ? { kind: m[1], namespace: m[2].slice(0, slash), name: m[2].slice(slash + 1) } : { kind: m[1], name: m[2] };
+}
+
+export interface LocatedMessage {
+  file: string;
+  /** Zero-based. */
+  line: number;
+  message: AnalyzeMessage;
+}
+
+/**
+ * Places each message in a file and line: from `reference` when there is one (relative paths are taken
+ * against `cwd`), otherwise by finding the origin resource among `resources` (messages about cluster
+ * objects that match a workspace file). Messages that cannot be placed are returned in `unplaced`.
+ */
+export function placeMessages(
+  messages: readonly AnalyzeMessage[],
+  opts: { cwd?: string; resources: readonly ResourceLocation[] },
+): { placed: LocatedMessage[]; unplaced: AnalyzeMessage[] } {
+  const placed: LocatedMessage[] = [];
+  const unplaced: AnalyzeMessage[] = [];
+  for (const m of messages) {
+    const origin = m.origin ? parseOrigin(m.origin) : undefined;
+    if (m.reference) {
+      const ref = parseReference(m.reference);
+      const file = path.isAbsolute(ref.file) || !opts.cwd ? ref.file : path.resolve(opts.cwd, ref.file);
+      let line = ref.line !== undefined ? Math.max(0, ref.line - 1) : undefined;
+      if (line === undefined && origin) line = findResource(opts.resources, origin, file)?.line;
+      placed.push({ file, line: line ?? 0, message: m });
+      continue;
+    }
+    const hit = origin ? findResource(opts.resources, origin) : undefined;
+    if (hit) placed.push({ file: hit.file, line: hit.line, message: m });
+    else unplaced.push(m);
+  }
+  return { placed, unplaced };
+}
+
+function findResource(
+  resources: readonly ResourceLocation[],
+  origin: { kind: string; namespace?: string; name: string },
+  file?: string,
+): ResourceLocation | undefined {
+  const candidates = resources.filter(
+    (r) => r.kind === origin.kind && r.name === origin.name && (file === undefined || r.file === file),
+  );
+  return (
+    candidates.find((r) => r.namespace === origin.namespace) ??
+    candidates.find((r) => r.namespace === undefined || origin.namespace === undefined)
+  );
+}
+
+/** The parts of a diagnostic that decide whether two of them say the same thing. */
+export interface DiagnosticKey {
+  code: string | undefined;
+  /** Zero-based start line. */
+  line: number;
+  source: string | undefined;
+}
+
+/**
+ * Drops analyze findings that the language server already reports: same code on the same line of the
+ * same file (`existing` are that file's other diagnostics with source "istio").
+ */
+export function withoutDuplicates<T extends { code: string; line: number }>(found: readonly T[], existing: readonly DiagnosticKey[]): T[] {
+  const taken = new Set(existing.filter((d) => d.source === 'istio' && d.code).map((d) => `${d.code}@${d.line}`));
+  return found.filter((f) => !taken.has(`${f.code}@${f.line}`));
+}
+
+export type Level = 'error' | 'warning' | 'info';
+
+export function levelOf(m: AnalyzeMessage): Level {
+  const l = m.level.toLowerCase();
+  return l === 'error' ? 'error' : l === 'warning' ? 'warning' : 'info';
+}
+
+/** `Error [IST0101] (VirtualService default/reviews vs.yaml:11) …`, the shape of `-o log`, for the output channel. */
+export function formatMessage(m: AnalyzeMessage): string {
+  const where = [m.origin, m.reference].filter(Boolean).join(' ');
+  return `${m.level} [${m.code}]${where ? ` (${where})` : ''} ${m.message}`;
+}

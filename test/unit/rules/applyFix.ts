@@ -1,0 +1,64 @@
+/**
+ * Applies a diagnostic's quick fix to a text and validates it again. Shared by the rule tests.
+ */
+import assert from 'node:assert/strict';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { DiagnosticData } from '../../../server/src/service/features/diagnostics';
+import { diagnose } from '../helpers';
+
+function offsetAt(text: string, p: Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < p.line) {
+    const nl = text.indexOf('\n', i);
+    if (nl === -1) return text.length;
+    i = nl + 1;
+    line++;
+  }
+  return Math.min(i + p.character, text.length);
+}
+
+/** The quick fixes a diagnostic carries. */
+export function fixesOf(d: Diagnostic): NonNullable<DiagnosticData['fixes']> {
+  return (d.data as DiagnosticData | undefined)?.fixes ?? [];
+}
+
+/** Applies fix `which` (an index or a title) of diagnostic `d` to `text`. */
+export function applyFix(text: string, d: Diagnostic, which: number | string = 0): string {
+  const fixes = fixesOf(d);
+  const fix = typeof which === 'number' ? fixes[which] : fixes.find((f) => f.title === which);
+  assert.ok(fix, `diagnostic ${String(d.code)} has no fix ${String(which)}; it has: ${JSON.stringify(fixes.map((f) => f.title))}`);
+  const edits = fix.edits
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/**
+ * Finds the one `code` diagnostic on `line`, applies its fix, validates again and checks that the
+ * diagnostic is gone and that nothing new appeared. Returns the fixed text.
+ */
+export function expectFixResolves(text: string, code: string, line: number, which: number | string = 0): string {
+  const before = diagnose(text);
+  const target = before.filter((d) => d.code === code && d.range.start.line === line);
+  assert.equal(target.length, 1, `expected one ${code} on line ${line}, got: ${JSON.stringify(before.map((d) => [d.code, d.range.start.line, d.message]))}`);
+  const fixed = applyFix(text, target[0], which);
+  const after = diagnose(fixed);
+  const remaining = new Map<string, number>();
+  for (const d of before) {
+    if (d === target[0]) continue;
+    const k = `${String(d.code)}|${d.message}`;
+    remaining.set(k, (remaining.get(k) ?? 0) + 1);
+  }
+  const fresh: string[] = [];
+  for (const d of after) {
+    const k = `${String(d.code)}|${d.message}`;
+    const n = remaining.get(k) ?? 0;
+    if (n > 0) remaining.set(k, n - 1);
+    else fresh.push(`${k} (line ${d.range.start.line})`);
+  }
+  assert.deepEqual(fresh, [], `the fix left or introduced diagnostics. Fixed text:\n${fixed}`);
+  return fixed;
+}
