@@ -1,5 +1,7 @@
 /** VirtualService gateway references, checked like Istio's validateGatewayNames. */
+import type { PathSegment } from '../../yaml/nodes';
 import { isDns1123Label, validateFqdn } from './hostnames';
+import { matchesOf, routesOf } from './virtualServiceParts';
 
 export interface GatewayNameProblem {
   index: number;
@@ -41,3 +43,16 @@ export function gatewayNameProblems(names: unknown): GatewayNameProblem[] {
   }
   return out;
 }
+
+/** Every gateways list of a VirtualService: spec.gateways and the match-level ones. */
+export function gatewayLists(spec: Record<string, unknown> | undefined): { names: unknown; path: PathSegment[]; kind: 'spec' | 'http' | 'tls' | 'tcp' }[] {
+  const out: { names: unknown; path: PathSegment[]; kind: 'spec' | 'http' | 'tls' | 'tcp' }[] = [];
+  if (spec) out.push({ names: spec.gateways, path: ['spec', 'gateways'], kind: 'spec' });
+  for (const kind of ['http', 'tls', 'tcp'] as const) {
+    for (const r of routesOf(spec, kind)) {
+      for (const m of matchesOf(r)) out.push({ names: m.value.gateways, path: [...m.path, 'gateways'], kind });
+    }
+  }
+  return out;
+}
+

@@ -117,3 +117,12 @@ export function matchName(match: Item, http: boolean): string {
   const name = http ? str(match.value.name) : undefined;
   return name ? JSON.stringify(name) : `#${match.index}`;
 }
+
+/** The string hosts of spec.hosts with their index. */
+export function hostsOf(spec: Obj | undefined): { host: string; index: number }[] {
+  const out: { host: string; index: number }[] = [];
+  list(spec?.hosts).forEach((h, index) => {
+    if (typeof h === 'string') out.push({ host: h, index });
+  });
+  return out;
+}
