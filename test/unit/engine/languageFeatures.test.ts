@@ -169,3 +169,72 @@ spec: {mtls: {mode: STRICT}}
     ['host', 'trafficPolicy'],
   );
 });
+
+test('a destination subset completes with the subsets of the DestinationRule for that host', () => {
+  const items = completeAt(`apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews}
+spec:
+  host: reviews.default.svc.cluster.local
+  subsets:
+  - name: v1
+    labels: {version: v1}
+  - name: v2
+    labels: {version: v2}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: ratings}
+spec:
+  host: ratings
+  subsets:
+  - name: other
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: |
+`);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['v1', 'v2'],
+  );
+});
+
+test('a VirtualService gateways entry completes with the Gateways of the file', () => {
+  const items = completeAt(`apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: web, namespace: edge}
+spec:
+  servers: []
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews}
+spec:
+  hosts: [reviews]
+  gateways:
+  - |
+`);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['edge/web'],
+  );
+});
+
+test('an empty document offers a new resource of each kind, with a minimal valid spec', () => {
+  const items = completeAt('|');
+  const vs = items.find((i) => i.label === 'New VirtualService');
+  assert.ok(vs, items.map((i) => i.label).join());
+  assert.match(
+    String(vs.insertText),
+    /^apiVersion: networking\.istio\.io\/v1\nkind: VirtualService\nmetadata:\n {2}name: \$\{1:/,
+  );
+  assert.equal(items.filter((i) => String(i.label).startsWith('New ')).length, 15);
+});

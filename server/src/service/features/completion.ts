@@ -7,6 +7,8 @@ import { navigate, typeName } from '../schema/navigate';
 import { isIstioGroup } from '../validator';
 import { cursorContext, ITEM, type CursorContext } from '../yaml/cursor';
 import { allowedValues, describeField } from './hover';
+import { newResourceSnippet } from './newResources';
+import { gatewayNames, referenceValues } from './referenceValues';
 
 export interface CompletionDeps {
   catalog: SchemaCatalog;
@@ -20,6 +22,7 @@ const KIND_ENUM_MEMBER = 20;
 const KIND_MODULE = 9;
 const KIND_CLASS = 7;
 const FORMAT_SNIPPET = 2;
+const KIND_SNIPPET = 15;
 
 /** Completion at a position: keys of the map at the cursor, or values for the key being typed. */
 export function complete(file: FileSnapshot, position: Position, deps: CompletionDeps): CompletionItem[] {
@@ -42,8 +45,11 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
     }
   }
   if (!id || !isIstioGroup(id.group)) {
-    // A document that has not declared itself yet: offer to start one.
-    if (ctx.path.length === 0 && ctx.position === 'key' && !id) return topLevelKeys(ctx);
+    // A document that has not declared itself yet: offer its top-level keys, or a whole new resource.
+    if (ctx.path.length === 0 && ctx.position === 'key' && !id) {
+      const empty = !/^\s*[^\s#-]/m.test(chunk.text.replace(/^---.*$/m, ''));
+      return [...topLevelKeys(ctx), ...(ctx.siblings.size === 0 || empty ? newResources(deps.catalog) : [])];
+    }
     return [];
   }
   const entry = deps.catalog.find(id.group, id.kind);
@@ -55,9 +61,19 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
     const field = navigate(nav.schema, [ctx.key ?? '']);
     if (!field) return [];
     const doc = deps.docs.field(entry.kind, [...nav.docPath, ...field.docPath].join('.'));
-    return valueItems(field.schema, doc?.values);
+    const offset = state.parsed.lines.offset({
+      line: position.line - chunk.line,
+      character: position.character,
+    });
+    return [...valueItems(field.schema, doc?.values), ...referenceValues(file, state.parsed, offset, ctx)];
   }
   if (ctx.path.length === 0) return topLevelKeys(ctx);
+  if (ctx.path[ctx.path.length - 1] === ITEM && !nav.schema.properties) {
+    // A list of scalars: offer its values (enum members, or Gateways for `gateways`).
+    const doc = deps.docs.field(entry.kind, nav.docPath.join('.'));
+    const gateways = ctx.path[ctx.path.length - 2] === 'gateways' ? gatewayNames(file) : [];
+    return [...valueItems(nav.schema, doc?.values), ...gateways];
+  }
   return keyItems(nav.schema, nav.docPath, ctx, entry.kind, deps);
 }
 
@@ -119,6 +135,29 @@ function valueItems(schema: SchemaNode, meanings: Record<string, string> | undef
     return ['true', 'false'].map((v) => ({ label: v, kind: KIND_VALUE }));
   }
   return [];
+}
+
+function newResources(catalog: SchemaCatalog): CompletionItem[] {
+  return catalog.index.kinds.flatMap((entry) => {
+    const snippet = newResourceSnippet(entry);
+    if (!snippet) return [];
+    return [
+      {
+        label: `New ${entry.kind}`,
+        kind: KIND_SNIPPET,
+        detail: `${entry.group}/${entry.storageVersion}`,
+        documentation: {
+          kind: 'markdown',
+          value:
+            '```yaml\n' + snippet.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$0/, '') + '```',
+        },
+        insertText: snippet,
+        insertTextFormat: FORMAT_SNIPPET,
+        filterText: `${entry.kind} new`,
+        sortText: `9_${entry.kind}`,
+      },
+    ];
+  });
 }
 
 function topLevelKeys(ctx: CursorContext): CompletionItem[] {

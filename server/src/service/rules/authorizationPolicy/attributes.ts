@@ -58,7 +58,9 @@ export function checkKey(key: string): KeyCheck {
     }
   }
   if (key === 'destination.namespace') {
-    return { problem: `'${key}' is no longer supported: the policy applies in its own namespace (metadata.namespace)` };
+    return {
+      problem: `'${key}' is no longer supported: the policy applies in its own namespace (metadata.namespace)`,
+    };
   }
   if (key.startsWith('destination.labels')) {
     return { problem: `'${key}' is no longer supported: select workloads with spec.selector instead` };

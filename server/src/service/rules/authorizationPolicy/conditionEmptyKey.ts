@@ -12,7 +12,11 @@ export const conditionEmptyKey: Rule = {
   check(ctx) {
     for (const c of conditions(ctx.value)) {
       if (c.value.key !== '') continue;
-      ctx.report([...c.path, 'key'], 'when.key must not be empty: name the attribute to test, for example source.ip.', { on: 'value' });
+      ctx.report(
+        [...c.path, 'key'],
+        'when.key must not be empty: name the attribute to test, for example source.ip.',
+        { on: 'value' },
+      );
     }
   },
 };

@@ -16,7 +16,10 @@ export const conditionWithoutValues: Rule = {
       const key = c.value.key;
       if (typeof key !== 'string' || key === '') continue;
       if (hasEntries(c.value, 'values') || hasEntries(c.value, 'notValues')) continue;
-      ctx.report([...c.path, 'key'], `The condition on '${key}' needs values or notValues (at least one non-empty list).`);
+      ctx.report(
+        [...c.path, 'key'],
+        `The condition on '${key}' needs values or notValues (at least one non-empty list).`,
+      );
     }
   },
 };

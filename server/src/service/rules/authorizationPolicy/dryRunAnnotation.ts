@@ -36,15 +36,22 @@ export const dryRunAnnotation: Rule = {
     const path = ['metadata', 'annotations', ANNOTATION];
     const remove = ctx.fix.removeField(path, `Remove the ${ANNOTATION} annotation`, true);
     if (ctx.resource.kind !== 'AuthorizationPolicy') {
-      ctx.report(path, `The ${ANNOTATION} annotation is only supported on AuthorizationPolicy; remove it from this ${ctx.resource.kind}.`, {
-        fixes: [remove],
-      });
+      ctx.report(
+        path,
+        `The ${ANNOTATION} annotation is only supported on AuthorizationPolicy; remove it from this ${ctx.resource.kind}.`,
+        {
+          fixes: [remove],
+        },
+      );
       return;
     }
     const action = actionOf(ctx.value);
     if (action !== 'ALLOW' && action !== 'DENY') {
       ctx.report(path, `The ${ANNOTATION} annotation only works with action ALLOW or DENY, not ${action}.`, {
-        related: obj(ctx.value.spec)?.action !== undefined ? [{ path: ['spec', 'action'], message: `action is ${action}`, on: 'value' }] : [],
+        related:
+          obj(ctx.value.spec)?.action !== undefined
+            ? [{ path: ['spec', 'action'], message: `action is ${action}`, on: 'value' }]
+            : [],
         fixes: [ctx.fix.removeField(path, `Remove the ${ANNOTATION} annotation`, false)],
       });
       return;
@@ -52,7 +59,9 @@ export const dryRunAnnotation: Rule = {
     const value = annotations[ANNOTATION];
     const text = typeof value === 'boolean' ? String(value) : value;
     if (typeof text === 'string' && !BOOLEANS.includes(text)) {
-      ctx.report(path, `The ${ANNOTATION} annotation must be "true" or "false", not "${text}".`, { on: 'value' });
+      ctx.report(path, `The ${ANNOTATION} annotation must be "true" or "false", not "${text}".`, {
+        on: 'value',
+      });
     }
   },
 };

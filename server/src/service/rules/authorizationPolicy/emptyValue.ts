@@ -7,7 +7,7 @@ export const emptyValue: Rule = {
   kinds: [KIND],
   title: 'Empty string in a match list',
   explanation: [
-    'A list in `from.source`, `to.operation`, or a `when` condition\'s `values`/`notValues` contains an empty string. Istio rejects empty values: an empty string is never a meaningful principal, namespace, IP, host, method, path or port.',
+    "A list in `from.source`, `to.operation`, or a `when` condition's `values`/`notValues` contains an empty string. Istio rejects empty values: an empty string is never a meaningful principal, namespace, IP, host, method, path or port.",
     '',
     'Remove the empty entry, or fill in the value you meant.',
   ].join('\n'),

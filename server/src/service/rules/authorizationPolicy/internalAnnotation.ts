@@ -25,7 +25,7 @@ export const internalAnnotation: Rule = {
   kinds: KINDS,
   title: 'Reserved `internal.istio.io` annotation',
   explanation: [
-    'Annotations under `internal.istio.io/` are set by Istio itself on the objects it generates (for example from Gateway API resources). Istio\'s webhook rejects `internal.istio.io/parents` and `internal.istio.io/parent-namespace` on user objects, and always rejects an object carrying `internal.istio.io/webhook-always-reject`.',
+    "Annotations under `internal.istio.io/` are set by Istio itself on the objects it generates (for example from Gateway API resources). Istio's webhook rejects `internal.istio.io/parents` and `internal.istio.io/parent-namespace` on user objects, and always rejects an object carrying `internal.istio.io/webhook-always-reject`.",
     '',
     'Remove the annotation.',
   ].join('\n'),

@@ -25,7 +25,7 @@ export const invalidConditionKey: Rule = {
     '- `request.auth.principal`, `request.auth.audiences`, `request.auth.presenter`;',
     '- `destination.ip`, `destination.port`, `connection.sni`.',
     '',
-    '`destination.namespace` and `destination.labels[...]` are no longer supported (the policy\'s namespace and `spec.selector` take their place), and `destination.name`/`destination.user` only existed in the old v1alpha1 API.',
+    "`destination.namespace` and `destination.labels[...]` are no longer supported (the policy's namespace and `spec.selector` take their place), and `destination.name`/`destination.user` only existed in the old v1alpha1 API.",
   ].join('\n'),
   check(ctx) {
     for (const c of conditions(ctx.value)) {
@@ -33,12 +33,20 @@ export const invalidConditionKey: Rule = {
       if (typeof key !== 'string' || key === '' || !keyIsChecked(c.value)) continue;
       const { problem } = checkKey(key);
       if (!problem) continue;
-      const suggestion = problem.endsWith('is not a known attribute') ? didYouMean(key, KNOWN_KEYS) : undefined;
-      ctx.report([...c.path, 'key'], `when.key: ${problem}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, {
-        on: 'value',
-        data: suggestion ? { suggestion } : undefined,
-        fixes: suggestion ? [ctx.fix.replaceValue([...c.path, 'key'], suggestion, `Change to '${suggestion}'`)] : [],
-      });
+      const suggestion = problem.endsWith('is not a known attribute')
+        ? didYouMean(key, KNOWN_KEYS)
+        : undefined;
+      ctx.report(
+        [...c.path, 'key'],
+        `when.key: ${problem}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+        {
+          on: 'value',
+          data: suggestion ? { suggestion } : undefined,
+          fixes: suggestion
+            ? [ctx.fix.replaceValue([...c.path, 'key'], suggestion, `Change to '${suggestion}'`)]
+            : [],
+        },
+      );
     }
   },
 };

@@ -34,7 +34,10 @@ export const invalidConditionValue: Rule = {
         const items = strings(c, field);
         if (items.some((i) => i.value === '')) continue; // Istio stops at the empty value (ap-empty-value)
         if (type === 'serviceAccount' && items.length > 16) {
-          ctx.report([...c.path, field], `when.${field} for source.serviceAccount may list at most 16 service accounts.`);
+          ctx.report(
+            [...c.path, field],
+            `when.${field} for source.serviceAccount may list at most 16 service accounts.`,
+          );
         }
         for (const item of items) {
           const problem = CHECKS[type](item.value);

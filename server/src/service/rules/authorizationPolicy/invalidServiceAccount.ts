@@ -8,7 +8,7 @@ export const invalidServiceAccount: Rule = {
   kinds: [KIND],
   title: 'Malformed service account in a source',
   explanation: [
-    '`serviceAccounts` and `notServiceAccounts` entries name a Kubernetes service account as `name` (in the policy\'s namespace) or `namespace/name`. Istio rejects wildcards, more than one `/`, and an empty part on either side of the `/`.',
+    "`serviceAccounts` and `notServiceAccounts` entries name a Kubernetes service account as `name` (in the policy's namespace) or `namespace/name`. Istio rejects wildcards, more than one `/`, and an empty part on either side of the `/`.",
     '',
     'Write the exact service account, for example `bookinfo/productpage`. To match several, list them, or use `principals` (which accepts wildcards) instead.',
   ].join('\n'),

@@ -37,7 +37,8 @@ export function trustDomainProblem(v: string): string | undefined {
 /** `ports`/`notPorts` and `destination.port` values: a decimal number up to 65535. */
 export function portProblem(v: string): string | undefined {
   if (v === '') return undefined;
-  if (!/^[0-9]+$/.test(v) || Number(v) > 65535) return `'${v}' is not a port: use a decimal number up to 65535`;
+  if (!/^[0-9]+$/.test(v) || Number(v) > 65535)
+    return `'${v}' is not a port: use a decimal number up to 65535`;
   return undefined;
 }
 
@@ -50,7 +51,8 @@ export function pathTemplateProblem(path: string): string | undefined {
   const templated = path.includes(ONE) || path.includes(ANY);
   let sawAny = false;
   for (const seg of path.replace(/^\/+|\/+$/g, '').split('/')) {
-    if ((seg === ONE || seg === ANY) && sawAny) return `'{**}' must be the last operator of the path template '${path}'`;
+    if ((seg === ONE || seg === ANY) && sawAny)
+      return `'{**}' must be the last operator of the path template '${path}'`;
     if (seg === ONE) continue;
     if (seg === ANY) {
       sawAny = true;

@@ -126,3 +126,20 @@ export function hostsOf(spec: Obj | undefined): { host: string; index: number }[
   });
   return out;
 }
+
+/** The `fault` map of each HTTP route, with its path. */
+export function faultsOf(spec: Obj | undefined): { value: Obj; path: PathSegment[] }[] {
+  const out: { value: Obj; path: PathSegment[] }[] = [];
+  for (const r of routesOf(spec, 'http')) {
+    const f = obj(r.value.fault);
+    if (f) out.push({ value: f, path: [...r.path, 'fault'] });
+  }
+  return out;
+}
+
+/** Size in bytes of a directResponse body (`string` as UTF-8, `bytes` decoded from base64). */
+export function directResponseBodySize(body: Obj): { size: number; field: 'string' | 'bytes' } | undefined {
+  if (typeof body.string === 'string') return { size: Buffer.byteLength(body.string, 'utf8'), field: 'string' };
+  if (typeof body.bytes === 'string') return { size: Buffer.from(body.bytes, 'base64').length, field: 'bytes' };
+  return undefined;
+}
