@@ -47,6 +47,7 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: [':', ' ', '-'] },
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      inlayHintProvider: true,
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'istio-authoring', version: service?.istioVersion },

@@ -9,7 +9,6 @@ import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { guard } from './guard';
-import { quickFixes } from '../service/features/codeActions';
 
 export interface HandlerDeps {
   connection: Connection;
@@ -55,7 +54,14 @@ export function registerFeatures(deps: HandlerDeps): void {
   );
 
   connection.onCodeAction(
-    guard('codeAction', log, [], (params) => quickFixes(params.textDocument.uri, params.context.diagnostics)),
+    guard('codeAction', log, [], (params) => service().codeActions(params.textDocument.uri, params.context.diagnostics)),
+  );
+
+  connection.languages.inlayHint.on(
+    guard('inlayHint', log, [], (params) => {
+      const file = snapshot(params.textDocument.uri);
+      return file ? service().inlayHints(file, params.range) : [];
+    }),
   );
 
   connection.onDocumentSymbol(

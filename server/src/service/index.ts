@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import type {
+  CodeAction,
   CompletionItem,
   Diagnostic,
   DocumentSymbol,
   Hover,
+  InlayHint,
   Position,
+  Range,
 } from 'vscode-languageserver-types';
+import { quickFixes } from './features/codeActions';
+import { trafficSplitHints } from './features/trafficSplit';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { CelRuleCompiler } from './cel/rules';
 import { BUILTIN_EXPLANATIONS } from './checks/explanations';
@@ -86,6 +91,17 @@ export class IstioService {
   completion(file: FileSnapshot, position: Position): CompletionItem[] {
     if (!isText(file)) return [];
     return complete(file, position, { catalog: this.catalog, docs: this.docs });
+  }
+
+  /** Effective traffic shares of weighted VirtualService routes, as inlay hints. */
+  inlayHints(file: FileSnapshot, range: Range): InlayHint[] {
+    if (!isText(file)) return [];
+    return trafficSplitHints(file, range);
+  }
+
+  /** Quick fixes: they travel with each diagnostic in its `data`. */
+  codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    return quickFixes(uri, diagnostics);
   }
 
   symbols(file: FileSnapshot): DocumentSymbol[] {

@@ -14,7 +14,7 @@ test('a full, valid AuthorizationPolicy has no diagnostics at all', () => {
     - source:
         principals: ["cluster.local/ns/default/sa/sleep"]
         ipBlocks: ["10.0.0.0/8", "2001:db8::1"]
-        notServiceAccounts: ["ns1/sa1"]
+        trustDomains: ["cluster.local"]
     to:
     - operation:
         ports: ["8080"]

@@ -1,3 +1,4 @@
+import { removeFieldFix } from '../shared/removal';
 import type { Rule } from '../rule';
 import { actionOf, CUSTOM_UNSUPPORTED_SOURCE_FIELDS, hasEntries, KIND, sources } from './policy';
 
@@ -18,7 +19,7 @@ export const customUnsupportedSource: Rule = {
         if (!hasEntries(source.value, field)) continue;
         ctx.report([...source.path, field], `source.${field} is not supported with action CUSTOM.`, {
           related: [{ path: ['spec', 'action'], message: 'the action is CUSTOM', on: 'value' }],
-          fixes: [ctx.fix.removeField([...source.path, field], `Remove ${field}`)],
+          fixes: [removeFieldFix(ctx, [...source.path, field], `Remove ${field}`)],
         });
       }
     }

@@ -1,3 +1,4 @@
+import { removeFieldFix } from '../shared/removal';
 import type { Rule } from '../rule';
 import { obj } from '../shared/values';
 import { actionOf } from './policy';
@@ -34,7 +35,7 @@ export const dryRunAnnotation: Rule = {
     const annotations = obj(obj(ctx.value.metadata)?.annotations);
     if (!annotations || !(ANNOTATION in annotations)) return;
     const path = ['metadata', 'annotations', ANNOTATION];
-    const remove = ctx.fix.removeField(path, `Remove the ${ANNOTATION} annotation`, true);
+    const remove = removeFieldFix(ctx, path, `Remove the ${ANNOTATION} annotation`, true);
     if (ctx.resource.kind !== 'AuthorizationPolicy') {
       ctx.report(
         path,
@@ -52,7 +53,7 @@ export const dryRunAnnotation: Rule = {
           obj(ctx.value.spec)?.action !== undefined
             ? [{ path: ['spec', 'action'], message: `action is ${action}`, on: 'value' }]
             : [],
-        fixes: [ctx.fix.removeField(path, `Remove the ${ANNOTATION} annotation`, false)],
+        fixes: [removeFieldFix(ctx, path, `Remove the ${ANNOTATION} annotation`, false)],
       });
       return;
     }

@@ -1,3 +1,4 @@
+import { removeFieldFix } from '../shared/removal';
 import type { Rule } from '../rule';
 import { KIND, policyRules } from './policy';
 
@@ -14,7 +15,7 @@ export const emptyFrom: Rule = {
       if (!Array.isArray(r.value.from) || r.value.from.length > 0) continue;
       const path = [...r.path, 'from'];
       ctx.report(path, 'from must not be an empty list: add a source, or remove from to match any source.', {
-        fixes: [ctx.fix.removeField(path, 'Remove the empty from', true)],
+        fixes: [removeFieldFix(ctx, path, 'Remove the empty from', true)],
       });
     }
   },

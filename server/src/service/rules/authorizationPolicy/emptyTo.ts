@@ -1,3 +1,4 @@
+import { removeFieldFix } from '../shared/removal';
 import type { Rule } from '../rule';
 import { KIND, policyRules } from './policy';
 
@@ -17,7 +18,7 @@ export const emptyTo: Rule = {
         path,
         'to must not be an empty list: add an operation, or remove to to match any operation.',
         {
-          fixes: [ctx.fix.removeField(path, 'Remove the empty to', true)],
+          fixes: [removeFieldFix(ctx, path, 'Remove the empty to', true)],
         },
       );
     }

@@ -1,3 +1,4 @@
+import { removeFieldFix } from '../shared/removal';
 import type { Rule } from '../rule';
 import { obj } from '../shared/values';
 
@@ -36,7 +37,7 @@ export const internalAnnotation: Rule = {
       if (!(name in annotations)) continue;
       const path = ['metadata', 'annotations', name];
       ctx.report(path, `The annotation ${name} ${why}; remove it.`, {
-        fixes: [ctx.fix.removeField(path, `Remove ${name}`, true)],
+        fixes: [removeFieldFix(ctx, path, `Remove ${name}`, true)],
       });
     }
   },

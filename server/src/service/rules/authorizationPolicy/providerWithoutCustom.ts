@@ -1,3 +1,4 @@
+import { removeFieldFix } from '../shared/removal';
 import type { Rule } from '../rule';
 import { obj } from '../shared/values';
 import { actionOf, KIND } from './policy';
@@ -27,7 +28,7 @@ export const providerWithoutCustom: Rule = {
           hasAction
             ? ctx.fix.replaceValue(['spec', 'action'], 'CUSTOM', 'Set action to CUSTOM', false)
             : ctx.fix.insertField(['spec'], 'action', 'CUSTOM', 'Set action to CUSTOM', false),
-          ctx.fix.removeField(['spec', 'provider'], 'Remove provider'),
+          removeFieldFix(ctx, ['spec', 'provider'], 'Remove provider'),
         ],
       },
     );

@@ -10,9 +10,8 @@ export function firstKeyPath(ctx: RuleContext, path: PathSegment[]): PathSegment
   const node = locate(ctx.parsed.doc.contents, path)?.node;
   if (isMap(node)) {
     const first = node.items[0];
-    if (first && isScalar(first.key) && first.key.value !== null && first.key.value !== undefined) {
-      return [...path, String(first.key.value as string | number)];
-    }
+    const key = first && isScalar(first.key) ? first.key.value : undefined;
+    if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') return [...path, String(key)];
   }
   return path;
 }

@@ -46,7 +46,6 @@ export function headerOperationError(name: string): string | undefined {
   return undefined;
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/;
 
 /**

@@ -3,6 +3,7 @@
  * ServiceEntry use `workloadSelector.labels`. The CRDs' CEL rules already reject empty keys and '*'
  * in `matchLabels`, and '*' in `workloadSelector.labels` values; what they miss is checked here.
  */
+import { removeFieldFix } from './removal';
 import type { Rule, RuleContext } from '../rule';
 import { obj } from './values';
 
@@ -67,7 +68,7 @@ export function selectorWithoutLabelsRule(o: SelectorRuleOptions): Rule {
         path,
         `${where} has no ${o.loc.labels}, so ${o.effect}. Add labels to select workloads, or remove the empty ${o.loc.field}.`,
         {
-          fixes: [ctx.fix.removeField(path, `Remove the empty ${o.loc.field}`)],
+          fixes: [removeFieldFix(ctx, path, `Remove the empty ${o.loc.field}`)],
         },
       );
     },

@@ -1,6 +1,6 @@
 /** The host checks of ValidateVirtualService, shared by the host rules. */
-import { isIpAddress, validateGatewayVirtualServiceHost, validateWildcardDomain } from './hostnames';
-import { appliesToGateway, hasSniHosts, hostsOf } from './virtualServiceParts';
+import { hostSubsetOf, isIpAddress, validateGatewayVirtualServiceHost, validateWildcardDomain } from './hostnames';
+import { appliesToGateway, hasSniHosts, hostsOf, matchesOf, noMeshGateway, routesOf } from './virtualServiceParts';
 import { list, type Obj } from './values';
 
 export interface HostCheck {
@@ -31,4 +31,38 @@ export function allHostsValid(spec: Obj | undefined): boolean {
   const hosts = list(spec?.hosts);
   if (hosts.some((h) => typeof h !== 'string')) return false;
   return checkHosts(spec).every((h) => !h.error && !h.meshWildcard);
+}
+
+export interface SniHostCheck {
+  host: string;
+  path: (string | number)[];
+  /** The domain-name error (not set for IPs). */
+  error?: string;
+  /** An IP address: allowed, but against the SNI spec. */
+  ip: boolean;
+  /** A valid name that is not under any VirtualService host. */
+  outsideHosts: boolean;
+}
+
+/** validateSniHost for every TLS match SNI host. */
+export function checkSniHosts(spec: Obj | undefined): SniHostCheck[] {
+  const out: SniHostCheck[] = [];
+  const gateway = noMeshGateway(spec);
+  const hosts = hostsOf(spec).map((h) => h.host);
+  for (const r of routesOf(spec, 'tls')) {
+    for (const m of matchesOf(r)) {
+      list(m.value.sniHosts).forEach((host, i) => {
+        if (typeof host !== 'string') return;
+        const path = [...m.path, 'sniHosts', i];
+        const err = gateway ? validateGatewayVirtualServiceHost(host, true) : validateWildcardDomain(host);
+        if (err) {
+          const ip = isIpAddress(host);
+          out.push({ host, path, error: ip ? undefined : err, ip, outsideHosts: false });
+          return;
+        }
+        out.push({ host, path, ip: false, outsideHosts: !hosts.some((h) => hostSubsetOf(host, h)) });
+      });
+    }
+  }
+  return out;
 }

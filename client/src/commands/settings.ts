@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+
+export type InjectResultView = 'beside' | 'diff' | 'ask';
+
+/**
+ * The `istio.*` settings the istioctl workflow reads. A new setting travels: package.json
+ * `contributes.configuration` → this interface → `readWorkflowSettings` → the command that uses it.
+ */
+export interface WorkflowSettings {
+  istioctlPath: string;
+  kubectlPath: string;
+  commandTimeoutMs: number;
+  installTimeoutMs: number;
+  inject: { injectConfigFile: string; meshConfigFile: string; valuesFile: string; showResultAs: InjectResultView };
+  analyzeMeshConfigFile: string;
+  shiftTrafficCodeLens: boolean;
+  canary: { stepPercent: number; intervalSeconds: number };
+}
+
+function positive(n: unknown, fallback: number): number {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function readWorkflowSettings(scope?: vscode.Uri): WorkflowSettings {
+  const cfg = vscode.workspace.getConfiguration('istio', scope);
+  const text = (key: string): string => (cfg.get<string>(key) ?? '').trim();
+  const view = cfg.get<string>('inject.showResultAs');
+  return {
+    istioctlPath: text('istioctl.path'),
+    kubectlPath: text('kubectl.path'),
+    commandTimeoutMs: positive(cfg.get('commandTimeoutSeconds'), 120) * 1000,
+    installTimeoutMs: positive(cfg.get('install.timeoutSeconds'), 900) * 1000,
+    inject: {
+      injectConfigFile: text('inject.injectConfigFile'),
+      meshConfigFile: text('inject.meshConfigFile'),
+      valuesFile: text('inject.valuesFile'),
+      showResultAs: view === 'diff' || view === 'ask' ? view : 'beside',
+    },
+    analyzeMeshConfigFile: text('analyze.meshConfigFile'),
+    shiftTrafficCodeLens: cfg.get<boolean>('shiftTraffic.codeLens') ?? true,
+    canary: {
+      stepPercent: Math.min(100, Math.round(positive(cfg.get('canary.stepPercent'), 10))),
+      intervalSeconds: Math.max(0, Math.round(cfg.get<number>('canary.intervalSeconds') ?? 60)),
+    },
+  };
+}
