@@ -1,7 +1,4 @@
 import type { Rule } from '../rule';
-import { emptyAudience } from './emptyAudience';
-import { emptyOutputClaim } from './emptyOutputClaim';
-import { emptyTokenLocation } from './emptyTokenLocation';
 import { invalidJwks } from './invalidJwks';
 import { invalidTargetRef } from './invalidTargetRef';
 import { issuerRequired } from './issuerRequired';
@@ -14,10 +11,7 @@ export const rules: readonly Rule[] = [
   selectorWithoutLabels,
   invalidTargetRef,
   issuerRequired,
-  emptyAudience,
   invalidJwks,
   jwksPrivateKey,
-  emptyTokenLocation,
-  emptyOutputClaim,
   timeoutPrecision,
 ];

@@ -2,7 +2,8 @@ import type { Rule } from '../rule';
 import { firstKeyPath } from '../shared/anchor';
 import { jwtRules, KIND } from './jwtRules';
 
-const filled = (v: unknown): boolean => typeof v === 'string' && v !== '';
+/** Set at all: an empty string is already rejected by the CRD schema (minLength 1). */
+const present = (v: unknown): boolean => v !== undefined && v !== null;
 
 export const issuerRequired: Rule = {
   code: 'ra-issuer-required',
@@ -15,9 +16,8 @@ export const issuerRequired: Rule = {
   check(ctx) {
     for (const r of jwtRules(ctx.value)) {
       const v = r.value;
-      if (filled(v.issuer) || filled(v.jwksUri) || filled(v.jwks_uri)) continue;
-      const at = v.issuer === '' ? [...r.path, 'issuer'] : firstKeyPath(ctx, r.path);
-      ctx.report(at, 'This JWT rule needs a non-empty issuer or jwksUri.', { on: v.issuer === '' ? 'value' : 'key' });
+      if (present(v.issuer) || present(v.jwksUri) || present(v.jwks_uri)) continue;
+      ctx.report(firstKeyPath(ctx, r.path), 'This JWT rule needs an issuer (or at least a jwksUri).');
     }
   },
 };

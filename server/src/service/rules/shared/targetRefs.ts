@@ -1,7 +1,7 @@
 /**
  * `targetRef` / `targetRefs` (AuthorizationPolicy, RequestAuthentication, Telemetry, ...). The CEL
  * rules already reject a `namespace` and setting more than one of selector/targetRef/targetRefs; the
- * schema requires `kind` and `name`. Checked here: an empty name, and the allowed group/kind pairs.
+ * schema requires a non-empty `kind` and `name`. Checked here: the allowed group/kind pairs.
  */
 import type { Rule, RuleContext } from '../rule';
 import { fieldPath, obj } from './values';
@@ -20,7 +20,7 @@ const describe = (t: { kind: string; group: string }): string =>
   t.group ? `${t.group}/${t.kind}` : `${t.kind} (core group)`;
 
 export interface TargetRefProblem {
-  field: 'name' | 'group' | 'kind';
+  field: 'group' | 'kind';
   message: string;
   /** The group that would make the reference valid, when the kind is allowed but the group is wrong. */
   group?: string;
@@ -29,7 +29,6 @@ export interface TargetRefProblem {
 /** Problems of one target reference. Values of the wrong type are left to the schema. */
 export function targetRefProblems(ref: Record<string, unknown>): TargetRefProblem[] {
   const out: TargetRefProblem[] = [];
-  if (ref.name === '') out.push({ field: 'name', message: 'name must not be empty' });
   const kind = ref.kind;
   const group = ref.group === undefined || ref.group === null ? '' : ref.group;
   if (typeof kind !== 'string' || typeof group !== 'string') return out;
@@ -67,7 +66,7 @@ export function targetRefsOf(
   return out;
 }
 
-/** Error rule: target references must name a Service, ServiceEntry, Gateway or GatewayClass, with a name. */
+/** Error rule: target references must name a Service, ServiceEntry, Gateway or GatewayClass. */
 export function targetRefRule(code: string, kind: string): Rule {
   return {
     code,
@@ -75,9 +74,9 @@ export function targetRefRule(code: string, kind: string): Rule {
     kinds: [kind],
     title: `${kind} targetRef is not a supported target`,
     explanation: [
-      `A \`targetRef\`/\`targetRefs\` entry has an empty \`name\`, or points at a group and kind that a ${kind} cannot attach to. Istio rejects the ${kind}.`,
+      `A \`targetRef\`/\`targetRefs\` entry points at a group and kind that a ${kind} cannot attach to. Istio rejects the ${kind}.`,
       '',
-      'Allowed targets are a core `Service` (empty `group`), a `networking.istio.io` `ServiceEntry`, and a `gateway.networking.k8s.io` `Gateway` or `GatewayClass`. Fill in `name` with the target in the same namespace.',
+      'Allowed targets are a core `Service` (empty `group`), a `networking.istio.io` `ServiceEntry`, and a `gateway.networking.k8s.io` `Gateway` or `GatewayClass`.',
     ].join('\n'),
     check(ctx: RuleContext) {
       for (const { path, ref } of targetRefsOf(ctx.value)) {
