@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Ctx } from './context';
+import { registerCommands } from './commands/index';
 
 let ctx: Ctx | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
       }
     }),
   );
+  registerCommands(c);
   try {
     await c.start();
   } catch (err) {

@@ -128,6 +128,13 @@ export class LspClient {
     return { rssMiB: kb('VmRSS') / 1024, hwmMiB: kb('VmHWM') / 1024 };
   }
 
+  /** User + system CPU time the server process has used so far, in ms (10 ms resolution). */
+  cpuMs() {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, in ticks of 1/100 s
+  }
+
   /** shutdown + exit, then SIGKILL if the process is still there after the grace period. */
   async close(graceMs = 2000) {
     if (this.exited) return;

@@ -74,7 +74,8 @@ export class Session {
         this.timeoutMs,
       );
     }
-    const t0 = performance.now();
+    const cpu0 = this.client.cpuMs();
+    const t0 = process.hrtime.bigint(); // CLOCK_MONOTONIC, the clock of V8's .cpuprofile timestamps
     send();
     let diagnostics;
     if (this.pull) {
@@ -87,7 +88,13 @@ export class Session {
     } else {
       diagnostics = (await wait).diagnostics;
     }
-    return { ms: performance.now() - t0, diagnostics };
+    const t1 = process.hrtime.bigint();
+    return {
+      ms: Number(t1 - t0) / 1e6,
+      cpuMs: this.client.cpuMs() - cpu0,
+      window: [Number(t0 / 1000n), Number(t1 / 1000n)],
+      diagnostics,
+    };
   }
 
   open(uri, text) {
@@ -147,6 +154,8 @@ export async function runOnce(spec, input, warmup, { edits, timeoutMs, rootUri }
     const memOpen = s.client.memory();
     const { line, character, length } = input.edit;
     const editMs = [];
+    const editWindows = [];
+    let editCpuMs = 0;
     let prevLen = length;
     let editDiags = open.diagnostics;
     for (let i = 0; i < edits; i++) {
@@ -156,6 +165,8 @@ export async function runOnce(spec, input, warmup, { edits, timeoutMs, rootUri }
       const r = await s.change(input.uri, i + 2, range, value);
       prevLen = value.length;
       editMs.push(r.ms);
+      editWindows.push(r.window);
+      editCpuMs += r.cpuMs;
       editDiags = r.diagnostics;
     }
     const memEdit = s.client.memory();
@@ -165,6 +176,8 @@ export async function runOnce(spec, input, warmup, { edits, timeoutMs, rootUri }
       warmupMs: warm.ms,
       openMs: open.ms,
       editMs,
+      openCpuMs: open.cpuMs,
+      editCpuMs: edits ? editCpuMs / edits : NaN,
       diagnostics: open.diagnostics.length,
       severities: bySeverity(open.diagnostics),
       diagnosticsAfterEdits: editDiags.length,
@@ -172,6 +185,7 @@ export async function runOnce(spec, input, warmup, { edits, timeoutMs, rootUri }
       rssOpenMiB: memOpen.rssMiB,
       rssEditMiB: memEdit.rssMiB,
       hwmMiB: memEdit.hwmMiB,
+      windows: { open: open.window, edits: editWindows }, // µs, for slicing a CPU profile
     };
   } finally {
     await s.stop().catch(() => s.client.kill());

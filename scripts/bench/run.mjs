@@ -1,27 +1,31 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer]
+// npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile]
 //
 // Compares our language server (dist/server.js) with yaml-language-server on generated Istio files:
 // open → diagnostics, edit → diagnostics, RSS. Writes bench/results/{results.md,results.json}.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+// --profile instead runs ours once per size under --cpu-prof and writes bench/results/profile.md: the hot
+// functions during open and during the edits.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeInputs } from './generate.mjs';
 import { live, parseFloor, runOnce } from './measure.mjs';
+import { analyze, profileMarkdown } from './profile.mjs';
 import { summarize, toMarkdown } from './report.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, 'bench/results');
 
 function parseArgs(argv) {
-  const a = { sizes: [100, 1000, 4000], runs: undefined, edits: undefined, only: undefined };
+  const a = { sizes: [100, 1000, 4000], runs: undefined, edits: undefined, only: undefined, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--sizes') a.sizes = argv[++i].split(',').map(Number);
     else if (k === '--runs') a.runs = Number(argv[++i]);
     else if (k === '--edits') a.edits = Number(argv[++i]);
     else if (k === '--only') a.only = argv[++i];
+    else if (k === '--profile') a.profile = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -89,10 +93,17 @@ async function main() {
     ...(args.only !== 'ours' ? [spec.peer] : []),
   ];
   const rootUri = pathToFileURL(root).href;
+  if (args.profile) {
+    if (oursMissing) throw new Error(oursMissing);
+    return profile(spec.ours, files, warmup, args, rootUri);
+  }
 
   const results = {
     meta: {
       date: new Date().toISOString(),
+      loadavg: loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' '),
       node: process.version,
       cpus: cpus().length,
       cpu: cpus()[0]?.model ?? '?',
@@ -165,6 +176,39 @@ async function main() {
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   process.stdout.write(md);
   process.stdout.write(`\n(written to ${join(outDir, 'results.md')} and results.json)\n`);
+  process.exit(0);
+}
+
+/** One run of ours per size under --cpu-prof; the samples inside the open and edit windows are summarized. */
+async function profile(ours, files, warmup, args, rootUri) {
+  const dir = join(outDir, 'profiles');
+  rmSync(dir, { recursive: true, force: true });
+  const md = ['# Where our server spends its time', ''];
+  for (const n of args.sizes) {
+    const sub = join(dir, String(n));
+    const spec = {
+      ...ours,
+      argv: [ours.argv[0], '--cpu-prof', '--cpu-prof-dir', sub, ...ours.argv.slice(1)],
+    };
+    const p = plan(n, args);
+    const res = await runOnce(spec, files[n], warmup, { edits: p.edits, timeoutMs: p.timeoutMs, rootUri });
+    const file = readdirSync(sub).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no .cpuprofile in ${sub}`);
+    const prof = join(sub, file);
+    writeFileSync(join(sub, 'windows.json'), JSON.stringify(res.windows)); // µs, to slice the profile again
+    md.push(
+      `## ${n} resources (open ${res.openMs.toFixed(0)} ms, edits ${res.editMs.map((x) => x.toFixed(0)).join('/')} ms under the profiler)`,
+      '',
+    );
+    md.push(profileMarkdown('open → diagnostics', analyze(prof, [res.windows.open], root)));
+    md.push(
+      profileMarkdown(`${res.editMs.length} edits → diagnostics`, analyze(prof, res.windows.edits, root), 10),
+    );
+    md.push(`Profile: ${prof} (open it in Chrome DevTools or VS Code).`, '');
+  }
+  const text = md.join('\n');
+  writeFileSync(join(outDir, 'profile.md'), text);
+  process.stdout.write(text + `\n(written to ${join(outDir, 'profile.md')})\n`);
   process.exit(0);
 }
 

@@ -102,6 +102,12 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
     }
     service.close(uri);
   }
+  results.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character,
+  );
   if (format === 'json') {
     write(JSON.stringify(results, null, 2) + '\n');
   } else {

@@ -37,7 +37,10 @@ export function fixturePath(name: string): string {
  * Writes a file into the test workspace and returns its URI. `text` may contain one `|` marking
  * the cursor; its position is returned and the marker removed.
  */
-export function writeWorkspaceFile(relPath: string, text: string): { uri: vscode.Uri; cursor?: vscode.Position } {
+export function writeWorkspaceFile(
+  relPath: string,
+  text: string,
+): { uri: vscode.Uri; cursor?: vscode.Position } {
   const file = path.join(workspaceDir(), relPath);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const at = text.indexOf('|');
@@ -63,7 +66,12 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
 }
 
 /** The position of `needle` (its n-th occurrence) in a document, plus `delta` characters. */
-export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0, occurrence = 1): vscode.Position {
+export function positionOf(
+  doc: vscode.TextDocument,
+  needle: string,
+  delta = 0,
+  occurrence = 1,
+): vscode.Position {
   let at = -1;
   for (let i = 0; i < occurrence; i++) {
     at = doc.getText().indexOf(needle, at + 1);
@@ -131,7 +139,11 @@ export function waitForDiagnostics(
 }
 
 /** Rejects with a clear message if `promise` does not settle within `timeoutMs`. */
-export async function within<T>(promise: Thenable<T> | Promise<T>, what: string, timeoutMs = WAIT_MS): Promise<T> {
+export async function within<T>(
+  promise: Thenable<T> | Promise<T>,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs / 1000}s: ${what}`)), timeoutMs);
@@ -154,7 +166,10 @@ export async function ensureActive(): Promise<void> {
   const g = globalThis as { istioActivationError?: Error };
   if (g.istioActivationError) throw g.istioActivationError;
   try {
-    const { uri } = writeWorkspaceFile('warm-up.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: warm-up\n');
+    const { uri } = writeWorkspaceFile(
+      'warm-up.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: warm-up\n',
+    );
     await openInEditor(uri);
     await within(extension().activate(), `activation of ${EXTENSION_ID}`);
   } catch (err) {

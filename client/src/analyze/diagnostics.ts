@@ -37,7 +37,8 @@ export class AnalyzeDiagnostics implements vscode.Disposable {
         for (const uri of e.uris) if (this.all.has(uri.toString())) this.refresh(uri);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.all.delete(e.document.uri.toString())) this.collection.delete(e.document.uri);
+        if (e.contentChanges.length && this.all.delete(e.document.uri.toString()))
+          this.collection.delete(e.document.uri);
       }),
     );
   }

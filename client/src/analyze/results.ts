@@ -29,14 +29,18 @@ export function parseAnalyzeJson(stdout: string): AnalyzeMessage[] {
   return parsed
     .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object')
     .map((m) => ({
-      code: String(m.code ?? ''),
-      level: String(m.level ?? 'Info'),
+      code: asText(m.code, ''),
+      level: asText(m.level, 'Info'),
       origin: typeof m.origin === 'string' ? m.origin : undefined,
       reference: typeof m.reference === 'string' && m.reference ? m.reference : undefined,
-      message: String(m.message ?? ''),
+      message: asText(m.message, ''),
       documentationUrl: typeof m.documentationUrl === 'string' ? m.documentationUrl : undefined,
       cluster: typeof m.cluster === 'string' ? m.cluster : undefined,
     }));
+}
+
+function asText(v: unknown, fallback: string): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
 }
 
 /** Splits `file:line` at the last colon followed only by digits (so `C:\x.yaml:3` works). */
@@ -51,7 +55,9 @@ export function parseOrigin(origin: string): { kind: string; namespace?: string;
   const m = /^(\S+)\s+(\S+)/.exec(origin.trim());
   if (!m) return undefined;
   const slash = m[2].indexOf('/');
-  return slash >= 0 ? { kind: m[1], namespace: m[2].slice(0, slash), name: m[2].slice(slash + 1) } : { kind: m[1], name: m[2] };
+  return slash >= 0
+    ? { kind: m[1], namespace: m[2].slice(0, slash), name: m[2].slice(slash + 1) }
+    : { kind: m[1], name: m[2] };
 }
 
 export interface LocatedMessage {
@@ -115,8 +121,13 @@ export interface DiagnosticKey {
  * Drops analyze findings that the language server already reports: same code on the same line of the
  * same file (`existing` are that file's other diagnostics with source "istio").
  */
-export function withoutDuplicates<T extends { code: string; line: number }>(found: readonly T[], existing: readonly DiagnosticKey[]): T[] {
-  const taken = new Set(existing.filter((d) => d.source === 'istio' && d.code).map((d) => `${d.code}@${d.line}`));
+export function withoutDuplicates<T extends { code: string; line: number }>(
+  found: readonly T[],
+  existing: readonly DiagnosticKey[],
+): T[] {
+  const taken = new Set(
+    existing.filter((d) => d.source === 'istio' && d.code).map((d) => `${d.code}@${d.line}`),
+  );
   return found.filter((f) => !taken.has(`${f.code}@${f.line}`));
 }
 

@@ -17,7 +17,8 @@ export interface FileOnDisk {
  * otherwise a temporary copy of its text (so unsaved changes are used without saving for the user).
  */
 export function fileForDocument(doc: vscode.TextDocument): FileOnDisk {
-  if (doc.uri.scheme === 'file' && !doc.isDirty) return { path: doc.uri.fsPath, cleanup: () => undefined, temporary: false };
+  if (doc.uri.scheme === 'file' && !doc.isDirty)
+    return { path: doc.uri.fsPath, cleanup: () => undefined, temporary: false };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-authoring-'));
   const base = doc.isUntitled ? 'untitled.yaml' : path.basename(doc.uri.path) || 'document.yaml';
   const file = path.join(dir, base);
@@ -36,7 +37,8 @@ export function resolveSettingPath(value: string, scope?: vscode.Uri): string {
   let p = value;
   if (p === '~' || p.startsWith('~/')) p = path.join(os.homedir(), p.slice(1));
   if (path.isAbsolute(p)) return p;
-  const folder = (scope && vscode.workspace.getWorkspaceFolder(scope)) ?? vscode.workspace.workspaceFolders?.[0];
+  const folder =
+    (scope && vscode.workspace.getWorkspaceFolder(scope)) ?? vscode.workspace.workspaceFolders?.[0];
   return folder ? path.join(folder.uri.fsPath, p) : path.resolve(p);
 }
 

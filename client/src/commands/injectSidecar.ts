@@ -16,12 +16,16 @@ export async function injectSidecar(w: Workflow, docs: OutputDocuments, target?:
   if (!w.requireTrust('Inject Sidecar')) return;
   const source = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!source) {
-    void vscode.window.showInformationMessage('Istio: open a Kubernetes manifest, or pick a YAML file in the explorer, to inject the sidecar.');
+    void vscode.window.showInformationMessage(
+      'Istio: open a Kubernetes manifest, or pick a YAML file in the explorer, to inject the sidecar.',
+    );
     return;
   }
   const doc = openDocument(source);
   if (!doc && source.scheme !== 'file') {
-    void vscode.window.showErrorMessage(`Istio: ${source.toString()} is not a file on disk; istioctl needs one.`);
+    void vscode.window.showErrorMessage(
+      `Istio: ${source.toString()} is not a file on disk; istioctl needs one.`,
+    );
     return;
   }
   const settings = w.settings(source);
@@ -32,8 +36,13 @@ export async function injectSidecar(w: Workflow, docs: OutputDocuments, target?:
     const resolved = resolveSettingPath(configured, source);
     if (!fs.existsSync(resolved)) {
       void vscode.window
-        .showErrorMessage(`Istio: istio.inject.${key} points at ${resolved}, which does not exist.`, 'Open Settings')
-        .then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', `istio.inject.${key}`));
+        .showErrorMessage(
+          `Istio: istio.inject.${key} points at ${resolved}, which does not exist.`,
+          'Open Settings',
+        )
+        .then(
+          (c) => c && vscode.commands.executeCommand('workbench.action.openSettings', `istio.inject.${key}`),
+        );
       return;
     }
     injectFiles[key] = resolved;
@@ -41,15 +50,22 @@ export async function injectSidecar(w: Workflow, docs: OutputDocuments, target?:
   const istioctl = await w.tool('istioctl');
   if (!istioctl) return;
 
-  const file: FileOnDisk = doc ? fileForDocument(doc) : { path: source.fsPath, cleanup: () => undefined, temporary: false };
+  const file: FileOnDisk = doc
+    ? fileForDocument(doc)
+    : { path: source.fsPath, cleanup: () => undefined, temporary: false };
   const name = displayName(source);
   try {
     const args = kubeInjectArgs(file.path, injectFiles);
     if (!injectFiles.injectConfigFile) {
-      w.output.info('kube-inject: no istio.inject.injectConfigFile set, so istioctl reads the injection template from the cluster.');
+      w.output.info(
+        'kube-inject: no istio.inject.injectConfigFile set, so istioctl reads the injection template from the cluster.',
+      );
     }
     const result = await w.withProgress(`Injecting the sidecar into ${name}`, (_p, signal) =>
-      w.run('istioctl', istioctl, args, { signal, cwd: source.scheme === 'file' ? path.dirname(source.fsPath) : undefined }),
+      w.run('istioctl', istioctl, args, {
+        signal,
+        cwd: source.scheme === 'file' ? path.dirname(source.fsPath) : undefined,
+      }),
     );
     if (result.cancelled) return;
     if (!succeeded(result)) {
@@ -63,13 +79,21 @@ export async function injectSidecar(w: Workflow, docs: OutputDocuments, target?:
     const view = await chooseView(settings.inject.showResultAs);
     if (!view) return;
     if (view === 'diff') {
-      const injected = docs.set(`/kube-inject/${name.replace(/\.(ya?ml)$/i, '')}.injected.yaml`, result.stdout);
-      await vscode.commands.executeCommand('vscode.diff', source, injected, `${name} ↔ sidecar injected`, { preview: false });
+      const injected = docs.set(
+        `/kube-inject/${name.replace(/\.(ya?ml)$/i, '')}.injected.yaml`,
+        result.stdout,
+      );
+      await vscode.commands.executeCommand('vscode.diff', source, injected, `${name} ↔ sidecar injected`, {
+        preview: false,
+      });
     } else {
       const out = await vscode.workspace.openTextDocument({ language: 'yaml', content: result.stdout });
       await vscode.window.showTextDocument(out, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     }
-    if (skipped.length) void vscode.window.showWarningMessage(`Istio: kube-inject left some workloads alone: ${skipped.join('; ')}`);
+    if (skipped.length)
+      void vscode.window.showWarningMessage(
+        `Istio: kube-inject left some workloads alone: ${skipped.join('; ')}`,
+      );
   } finally {
     file.cleanup();
   }

@@ -74,7 +74,10 @@ export class InstallCommands {
       );
       if (result.cancelled) {
         void vscode.window
-          .showWarningMessage(`Istio: install into "${context}" was cancelled. The cluster may be partly changed; see the output.`, 'Show Output')
+          .showWarningMessage(
+            `Istio: install into "${context}" was cancelled. The cluster may be partly changed; see the output.`,
+            'Show Output',
+          )
           .then((c) => c && this.w.output.show(true));
       } else if (succeeded(result)) {
         void vscode.window
@@ -119,11 +122,22 @@ export class InstallCommands {
 
     // 1. IstioOperator file
     const active = vscode.window.activeTextEditor?.document;
-    const activeHoldsOperator = active && active.languageId === 'yaml' && mentionsIstioOperator(active.getText());
+    const activeHoldsOperator =
+      active && active.languageId === 'yaml' && mentionsIstioOperator(active.getText());
     const fileItems: vscode.QuickPickItem[] = [];
-    if (activeHoldsOperator) fileItems.push({ label: `${ACTIVE_PREFIX}${displayName(active.uri)}`, description: 'IstioOperator in the active editor' });
-    fileItems.push({ label: NO_FILE, description: 'profile and --set entries only' }, { label: PICK_FILE, description: 'an IstioOperator YAML file' });
-    const filePick = await vscode.window.showQuickPick(fileItems, { title: `${step(1)}: IstioOperator file`, ignoreFocusOut: true });
+    if (activeHoldsOperator)
+      fileItems.push({
+        label: `${ACTIVE_PREFIX}${displayName(active.uri)}`,
+        description: 'IstioOperator in the active editor',
+      });
+    fileItems.push(
+      { label: NO_FILE, description: 'profile and --set entries only' },
+      { label: PICK_FILE, description: 'an IstioOperator YAML file' },
+    );
+    const filePick = await vscode.window.showQuickPick(fileItems, {
+      title: `${step(1)}: IstioOperator file`,
+      ignoreFocusOut: true,
+    });
     if (!filePick) return undefined;
     let doc: vscode.TextDocument | undefined;
     if (filePick.label.startsWith(ACTIVE_PREFIX)) doc = active;
@@ -155,10 +169,18 @@ export class InstallCommands {
       // 2. profile
       const profileItems: (vscode.QuickPickItem & { profile?: string })[] = [];
       if (doc) {
-        profileItems.push({ label: fileProfile ? `Keep the file's profile (${fileProfile})` : "Keep the file's profile (default)", description: 'no --set profile' });
+        profileItems.push({
+          label: fileProfile
+            ? `Keep the file's profile (${fileProfile})`
+            : "Keep the file's profile (default)",
+          description: 'no --set profile',
+        });
       }
       for (const p of PROFILES) profileItems.push({ label: p.name, description: p.note, profile: p.name });
-      const profilePick = await vscode.window.showQuickPick(profileItems, { title: `${step(2)}: profile`, ignoreFocusOut: true });
+      const profilePick = await vscode.window.showQuickPick(profileItems, {
+        title: `${step(2)}: profile`,
+        ignoreFocusOut: true,
+      });
       if (!profilePick) return this.abort(file);
 
       // 3. revision
@@ -187,7 +209,12 @@ export class InstallCommands {
         sets.push(entry.trim());
       }
       return {
-        choices: { operatorFile: file?.path, profile: profilePick.profile, revision: normalizeRevision(rev), sets },
+        choices: {
+          operatorFile: file?.path,
+          profile: profilePick.profile,
+          revision: normalizeRevision(rev),
+          sets,
+        },
         file,
       };
     } catch (err) {
@@ -201,7 +228,10 @@ export class InstallCommands {
     return undefined;
   }
 
-  private reportOperatorProblems(doc: vscode.TextDocument, problems: { line: number; message: string }[]): void {
+  private reportOperatorProblems(
+    doc: vscode.TextDocument,
+    problems: { line: number; message: string }[],
+  ): void {
     const name = displayName(doc.uri);
     this.w.output.error(`${name}: ${problems.length} problem(s) in the IstioOperator; nothing was run.`);
     for (const p of problems) this.w.output.error(`  ${name}:${p.line + 1}: ${p.message}`);

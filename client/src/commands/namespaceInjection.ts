@@ -1,14 +1,27 @@
 import * as vscode from 'vscode';
-import { GET_NAMESPACES_ARGS, labelNamespaceArgs, rolloutRestartArgs, validateRevision } from '../istioctl/argv';
+import {
+  GET_NAMESPACES_ARGS,
+  labelNamespaceArgs,
+  rolloutRestartArgs,
+  validateRevision,
+} from '../istioctl/argv';
 import { succeeded } from '../istioctl/process';
-import { INJECTION_LABEL, REVISION_LABEL, injectionLabels, parseNamespaces, type NamespaceInfo } from '../istioctl/parsers';
+import {
+  INJECTION_LABEL,
+  REVISION_LABEL,
+  injectionLabels,
+  parseNamespaces,
+  type NamespaceInfo,
+} from '../istioctl/parsers';
 import type { Workflow } from './workflow';
 
 export const RESTART = 'Restart Deployments';
 
 /** Lists namespaces with `kubectl get namespaces -o json`; undefined (after saying why) on failure. */
 export async function listNamespaces(w: Workflow, kubectl: string): Promise<NamespaceInfo[] | undefined> {
-  const r = await w.withProgress('Reading namespaces', (_p, signal) => w.run('kubectl', kubectl, GET_NAMESPACES_ARGS, { signal }));
+  const r = await w.withProgress('Reading namespaces', (_p, signal) =>
+    w.run('kubectl', kubectl, GET_NAMESPACES_ARGS, { signal }),
+  );
   if (r.cancelled) return undefined;
   if (!succeeded(r)) {
     w.reportFailure('cannot list namespaces', r);
@@ -22,9 +35,16 @@ export async function listNamespaces(w: Workflow, kubectl: string): Promise<Name
   }
 }
 
-export async function pickNamespace(namespaces: NamespaceInfo[], title: string): Promise<NamespaceInfo | undefined> {
+export async function pickNamespace(
+  namespaces: NamespaceInfo[],
+  title: string,
+): Promise<NamespaceInfo | undefined> {
   const pick = await vscode.window.showQuickPick(
-    namespaces.map((ns) => ({ label: ns.name, description: injectionLabels(ns).join(', ') || 'no injection label', ns })),
+    namespaces.map((ns) => ({
+      label: ns.name,
+      description: injectionLabels(ns).join(', ') || 'no injection label',
+      ns,
+    })),
     { title, matchOnDescription: true, ignoreFocusOut: true },
   );
   return pick?.ns;
@@ -43,7 +63,11 @@ export async function enableNamespaceInjection(w: Workflow): Promise<void> {
   const labelPick = await vscode.window.showQuickPick(
     [
       { label: `${INJECTION_LABEL}=enabled`, description: 'use the default revision', key: INJECTION_LABEL },
-      { label: `${REVISION_LABEL}=<revision>…`, description: 'use a specific control plane revision', key: REVISION_LABEL },
+      {
+        label: `${REVISION_LABEL}=<revision>…`,
+        description: 'use a specific control plane revision',
+        key: REVISION_LABEL,
+      },
     ],
     { title: `Istio: injection label for ${ns.name}`, ignoreFocusOut: true },
   );
@@ -53,7 +77,8 @@ export async function enableNamespaceInjection(w: Workflow): Promise<void> {
   if (key === REVISION_LABEL) {
     const rev = await vscode.window.showInputBox({
       title: `Istio: revision for ${ns.name}`,
-      prompt: 'The control plane revision whose injector should serve this namespace (for example canary or 1-30-3).',
+      prompt:
+        'The control plane revision whose injector should serve this namespace (for example canary or 1-30-3).',
       value: ns.labels[REVISION_LABEL] ?? '',
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? 'Enter a revision.' : validateRevision(v.trim())),
@@ -90,7 +115,9 @@ export async function enableNamespaceInjection(w: Workflow): Promise<void> {
     w.output.info('Enable injection: not confirmed; nothing was run.');
     return;
   }
-  const result = await w.withProgress(`Labelling namespace ${ns.name}`, (_p, signal) => w.run('kubectl', kubectl, args, { signal, logStdout: true }));
+  const result = await w.withProgress(`Labelling namespace ${ns.name}`, (_p, signal) =>
+    w.run('kubectl', kubectl, args, { signal, logStdout: true }),
+  );
   if (result.cancelled) return;
   if (!succeeded(result)) {
     w.reportFailure(`labelling namespace ${ns.name} failed`, result);
@@ -118,6 +145,8 @@ export async function enableNamespaceInjection(w: Workflow): Promise<void> {
   if (!succeeded(restart)) w.reportFailure(`restarting deployments in ${ns.name} failed`, restart);
   else {
     const count = restart.stdout.split('\n').filter((l) => l.includes(' restarted')).length;
-    void vscode.window.showInformationMessage(`Istio: restarted ${count} deployment${count === 1 ? '' : 's'} in ${ns.name}.`);
+    void vscode.window.showInformationMessage(
+      `Istio: restarted ${count} deployment${count === 1 ? '' : 's'} in ${ns.name}.`,
+    );
   }
 }

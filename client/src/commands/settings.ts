@@ -11,7 +11,12 @@ export interface WorkflowSettings {
   kubectlPath: string;
   commandTimeoutMs: number;
   installTimeoutMs: number;
-  inject: { injectConfigFile: string; meshConfigFile: string; valuesFile: string; showResultAs: InjectResultView };
+  inject: {
+    injectConfigFile: string;
+    meshConfigFile: string;
+    valuesFile: string;
+    showResultAs: InjectResultView;
+  };
   analyzeMeshConfigFile: string;
   shiftTrafficCodeLens: boolean;
   canary: { stepPercent: number; intervalSeconds: number };

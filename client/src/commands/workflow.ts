@@ -11,13 +11,20 @@ import {
   type ProcessResult,
 } from '../istioctl/process';
 import { LineRedactor, redactArgs, redactText } from '../istioctl/redact';
-import { MIN_ISTIOCTL, isOlderThan, locateTool, parseIstioctlVersion, type ToolName } from '../istioctl/toolPath';
+import {
+  MIN_ISTIOCTL,
+  isOlderThan,
+  locateTool,
+  parseIstioctlVersion,
+  type ToolName,
+} from '../istioctl/toolPath';
 import { readWorkflowSettings, type WorkflowSettings } from './settings';
 
 /** What one process run left behind, for the test hooks (already redacted). */
 export interface RunRecord {
   tool: ToolName;
-  args: string[];
+  /** The arguments after the binary, redacted. */
+  argv: string[];
   output: string;
   code: number | null;
   outcome: string;
@@ -79,7 +86,6 @@ export class Workflow implements vscode.Disposable {
   }
 
   trustChanged(): void {
-    void vscode.commands.executeCommand('setContext', 'istio.workspaceTrusted', this.isTrusted());
     for (const l of this.trustListeners) l();
   }
 
@@ -109,9 +115,14 @@ export class Workflow implements vscode.Disposable {
       this.output.error(loc.reason);
       const guide = INSTALL_GUIDE[tool];
       void vscode.window
-        .showErrorMessage(`Istio: ${loc.reason} ${guide.how}, or set istio.${tool}.path.`, 'Set path…', 'Installation Guide')
+        .showErrorMessage(
+          `Istio: ${loc.reason} ${guide.how}, or set istio.${tool}.path.`,
+          'Set path…',
+          'Installation Guide',
+        )
         .then((choice) => {
-          if (choice === 'Set path…') void vscode.commands.executeCommand('workbench.action.openSettings', `istio.${tool}.path`);
+          if (choice === 'Set path…')
+            void vscode.commands.executeCommand('workbench.action.openSettings', `istio.${tool}.path`);
           else if (choice === 'Installation Guide') void vscode.env.openExternal(vscode.Uri.parse(guide.url));
         });
       return undefined;
@@ -137,7 +148,10 @@ export class Workflow implements vscode.Disposable {
               `Istio: istioctl ${version} (${binary}) is older than ${MIN_ISTIOCTL.join('.')}. These commands were written for 1.22 and newer; some may fail or behave differently. Install a newer istioctl or point istio.istioctl.path at one.`,
               'Set path…',
             )
-            .then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'istio.istioctl.path'));
+            .then(
+              (c) =>
+                c && vscode.commands.executeCommand('workbench.action.openSettings', 'istio.istioctl.path'),
+            );
         }
         return version;
       });
@@ -161,7 +175,12 @@ export class Workflow implements vscode.Disposable {
    * Runs `binary args` (no shell), logging the redacted command line, stderr (and stdout if asked) and
    * the outcome to the Istio output channel. Refuses, without spawning, when the workspace is untrusted.
    */
-  async run(tool: ToolName, binary: string, args: readonly string[], opts: RunOptions = {}): Promise<ProcessResult> {
+  async run(
+    tool: ToolName,
+    binary: string,
+    args: readonly string[],
+    opts: RunOptions = {},
+  ): Promise<ProcessResult> {
     const shown = formatCommandLine(binary, redactArgs(args));
     const logged: string[] = [];
     if (!this.isTrusted()) {
@@ -189,9 +208,10 @@ export class Workflow implements vscode.Disposable {
       this.registry,
     );
     const outcome = describeOutcome(result);
-    if (succeeded(result)) this.output.info(`${path.basename(binary)} finished (${outcome}, ${result.durationMs} ms).`);
+    if (succeeded(result))
+      this.output.info(`${path.basename(binary)} finished (${outcome}, ${result.durationMs} ms).`);
     else this.output.error(`${path.basename(binary)} failed: ${outcome}.`);
-    this.runs.push({ tool, args: redactArgs(args), output: logged.join('\n'), code: result.code, outcome });
+    this.runs.push({ tool, argv: redactArgs(args), output: logged.join('\n'), code: result.code, outcome });
     if (this.runs.length > 100) this.runs.splice(0, this.runs.length - 100);
     return result;
   }
@@ -206,7 +226,12 @@ export class Workflow implements vscode.Disposable {
   }
 
   /** A modal confirmation that names the context and shows the exact command. True when confirmed. */
-  async confirmClusterChange(question: string, context: string, commandLines: string[], confirmLabel: string): Promise<boolean> {
+  async confirmClusterChange(
+    question: string,
+    context: string,
+    commandLines: string[],
+    confirmLabel: string,
+  ): Promise<boolean> {
     const detail = `Kube context: ${context}\n\nThis runs:\n${commandLines.join('\n')}`;
     const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, confirmLabel);
     return choice === confirmLabel;
@@ -225,13 +250,24 @@ export class Workflow implements vscode.Disposable {
   }
 
   /** A progress notification with a Cancel button wired to an AbortSignal. */
-  withProgress<T>(title: string, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, signal: AbortSignal) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      if (token.isCancellationRequested) abort.abort();
-      return task(progress, abort.signal).finally(() => sub.dispose());
-    });
+  withProgress<T>(
+    title: string,
+    task: (
+      progress: vscode.Progress<{ message?: string; increment?: number }>,
+      signal: AbortSignal,
+    ) => Promise<T>,
+  ): Thenable<T> {
+    return vscode.window.withProgress<T>(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        if (token.isCancellationRequested) abort.abort();
+        return task(progress, abort.signal).finally(() => {
+          sub.dispose();
+        });
+      },
+    );
   }
 
   dispose(): void {

@@ -48,7 +48,8 @@ function strictify(node: SchemaNode): SchemaNode {
   if (node.properties) {
     out.properties = {};
     for (const [k, v] of Object.entries(node.properties)) out.properties[k] = strictify(v);
-    if (node.additionalProperties === undefined && !node['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+    if (node.additionalProperties === undefined && !node['x-kubernetes-preserve-unknown-fields'])
+      out.additionalProperties = false;
   }
   if (node.items) out.items = strictify(node.items);
   if (node.additionalProperties && typeof node.additionalProperties === 'object') {
@@ -63,7 +64,8 @@ function strictify(node: SchemaNode): SchemaNode {
 }
 
 const FIELD_HINTS: Record<string, string> = {
-  '/spec/revision': 'a revision is a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters',
+  '/spec/revision':
+    'a revision is a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters',
   '/spec/hub': 'the hub is an image repository such as docker.io/istio',
   '/spec/tag': 'the tag is an image tag such as 1.30.3',
   '/spec/compatibilityVersion': 'write major.minor, for example 1.28',
@@ -115,14 +117,25 @@ export class IstioOperatorChecker {
     }
     const operators: Document.Parsed[] = [];
     for (const doc of docs) {
-      for (const e of doc.errors) problems.push({ line: lineOf(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` });
+      for (const e of doc.errors)
+        problems.push({ line: lineOf(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` });
       const root = doc.contents;
-      if (isMap(root) && (doc.get('kind') as unknown) === ISTIO_OPERATOR_KIND && String(doc.get('apiVersion') ?? '').startsWith('install.istio.io/')) {
+      const kind: unknown = doc.get('kind');
+      const apiVersion: unknown = doc.get('apiVersion');
+      if (
+        isMap(root) &&
+        kind === ISTIO_OPERATOR_KIND &&
+        typeof apiVersion === 'string' &&
+        apiVersion.startsWith('install.istio.io/')
+      ) {
         operators.push(doc);
       }
     }
     if (operators.length === 0) {
-      problems.push({ line: 0, message: `no ${ISTIO_OPERATOR_KIND} document (apiVersion ${ISTIO_OPERATOR_API_VERSION}) in this file` });
+      problems.push({
+        line: 0,
+        message: `no ${ISTIO_OPERATOR_KIND} document (apiVersion ${ISTIO_OPERATOR_API_VERSION}) in this file`,
+      });
       return { documents: 0, problems };
     }
     if (operators.length > 1) {
@@ -135,7 +148,10 @@ export class IstioOperatorChecker {
     const doc = operators[0];
     const apiVersion = doc.get('apiVersion');
     if (apiVersion !== ISTIO_OPERATOR_API_VERSION) {
-      problems.push({ line: lineOf(doc.contents?.range?.[0] ?? 0), message: `apiVersion must be ${ISTIO_OPERATOR_API_VERSION}` });
+      problems.push({
+        line: lineOf(doc.contents?.range?.[0] ?? 0),
+        message: `apiVersion must be ${ISTIO_OPERATOR_API_VERSION}`,
+      });
     }
     const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
     if (!this.validate(value)) {
@@ -164,17 +180,27 @@ export class IstioOperatorChecker {
       }
       const known = Object.keys(this.propertiesAt(path) ?? {});
       const hint = known.length ? ` (known fields: ${known.join(', ')})` : '';
-      return { line: lineOf(offset), message: `unknown field "${key}" in ${where}: istioctl rejects it${hint}` };
+      return {
+        line: lineOf(offset),
+        message: `unknown field "${key}" in ${where}: istioctl rejects it${hint}`,
+      };
     }
     const node = doc.getIn(path, true) as Node | undefined;
     const line = lineOf(node?.range?.[0] ?? 0);
     const genericPath = '/' + path.map((p) => (typeof p === 'number' ? '*' : p)).join('/');
     if (e.keyword === 'pattern' || e.keyword === 'maxLength') {
-      const hint = FIELD_HINTS[e.instancePath] ?? (/\/(ingress|egress)Gateways\/\*\/name$/.test(genericPath) ? 'gateway names use a-z, 0-9, "." and "-" only' : `it must match ${String((e.params as { pattern?: string }).pattern ?? '')}`);
+      const hint =
+        FIELD_HINTS[e.instancePath] ??
+        (/\/(ingress|egress)Gateways\/\*\/name$/.test(genericPath)
+          ? 'gateway names use a-z, 0-9, "." and "-" only'
+          : `it must match ${String((e.params as { pattern?: string }).pattern ?? '')}`);
       return { line, message: `${where} is not valid: ${hint}` };
     }
     if (e.keyword === 'type') {
-      return { line, message: `${where} must be ${String((e.params as { type: string | string[] }).type).replace(',', ' or ')}` };
+      return {
+        line,
+        message: `${where} must be ${String((e.params as { type: string | string[] }).type).replace(',', ' or ')}`,
+      };
     }
     return { line, message: `${where} ${e.message ?? 'is not valid'}` };
   }
@@ -183,15 +209,23 @@ export class IstioOperatorChecker {
     let node = (this.validate.schema as SchemaNode) ?? {};
     for (const p of path) {
       if (typeof p === 'number') node = node.items ?? {};
-      else node = node.properties?.[p] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : {});
+      else
+        node =
+          node.properties?.[p] ??
+          (typeof node.additionalProperties === 'object' ? node.additionalProperties : {});
     }
     return node.properties;
   }
 
   /** Rules of VALIDATION-RULES.md §11 that a schema cannot say. */
-  private semanticChecks(spec: Record<string, unknown>, doc: Document.Parsed, lineOf: (o: number) => number): OperatorProblem[] {
+  private semanticChecks(
+    spec: Record<string, unknown>,
+    doc: Document.Parsed,
+    lineOf: (o: number) => number,
+  ): OperatorProblem[] {
     const out: OperatorProblem[] = [];
-    const at = (path: (string | number)[]): number => lineOf((doc.getIn(path, true) as Node | undefined)?.range?.[0] ?? 0);
+    const at = (path: (string | number)[]): number =>
+      lineOf((doc.getIn(path, true) as Node | undefined)?.range?.[0] ?? 0);
     const profile = spec.profile;
     if (
       typeof profile === 'string' &&
@@ -205,20 +239,25 @@ export class IstioOperatorChecker {
         message: `profile "${profile}" is not a built-in profile (${PROFILES.map((p) => p.name).join(', ')})`,
       });
     }
-    const proxy = (((spec.values as Record<string, unknown> | undefined)?.global as Record<string, unknown> | undefined)?.proxy ?? {}) as Record<
-      string,
-      unknown
-    >;
+    const proxy = ((
+      (spec.values as Record<string, unknown> | undefined)?.global as Record<string, unknown> | undefined
+    )?.proxy ?? {}) as Record<string, unknown>;
     for (const key of ['includeIPRanges', 'excludeIPRanges']) {
       const v = proxy[key];
       if (typeof v === 'string' && v !== '' && v !== '*' && !v.split(',').every((c) => isCidr(c.trim()))) {
-        out.push({ line: at(['spec', 'values', 'global', 'proxy', key]), message: `values.global.proxy.${key} must be a comma-separated list of CIDRs, or "*"` });
+        out.push({
+          line: at(['spec', 'values', 'global', 'proxy', key]),
+          message: `values.global.proxy.${key} must be a comma-separated list of CIDRs, or "*"`,
+        });
       }
     }
     for (const key of ['includeInboundPorts', 'excludeInboundPorts']) {
       const v = proxy[key];
       if (typeof v === 'string' && v !== '' && v !== '*' && !v.split(',').every((p) => isPort(p.trim()))) {
-        out.push({ line: at(['spec', 'values', 'global', 'proxy', key]), message: `values.global.proxy.${key} must be a comma-separated list of port numbers, or "*"` });
+        out.push({
+          line: at(['spec', 'values', 'global', 'proxy', key]),
+          message: `values.global.proxy.${key} must be a comma-separated list of port numbers, or "*"`,
+        });
       }
     }
     return out;

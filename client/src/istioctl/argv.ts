@@ -7,7 +7,10 @@
 /** Built-in profiles of istioctl 1.30 (manifests/profiles/*.yaml), with a short note of what each changes. */
 export const PROFILES: readonly { name: string; note: string }[] = [
   { name: 'default', note: 'istiod and the ingress gateway; the starting point for production' },
-  { name: 'demo', note: 'adds the egress gateway, access logs and small resource requests, for trying Istio out' },
+  {
+    name: 'demo',
+    note: 'adds the egress gateway, access logs and small resource requests, for trying Istio out',
+  },
   { name: 'minimal', note: 'istiod only, no gateways' },
   { name: 'remote', note: 'for a cluster that uses an external control plane' },
   { name: 'empty', note: 'nothing enabled; a base for gateway-only installs' },
@@ -91,9 +94,7 @@ export function kubeInjectArgs(file: string, files: InjectFiles): string[] {
 }
 
 export type AnalyzeScope =
-  | { kind: 'files'; files: readonly string[] }
-  | { kind: 'namespace'; namespace: string }
-  | { kind: 'all' };
+  { kind: 'files'; files: readonly string[] } | { kind: 'namespace'; namespace: string } | { kind: 'all' };
 
 /**
  * `istioctl analyze … -o json`. Files are analysed without the cluster and across all namespaces
@@ -126,8 +127,23 @@ export const GET_NAMESPACES_ARGS = ['get', 'namespaces', '-o', 'json'];
 export const GET_PODS_ARGS = ['get', 'pods', '-A', '-o', 'json'];
 
 /** `kubectl label namespace NS KEY=VALUE [OTHER-]… --overwrite --context CTX`. */
-export function labelNamespaceArgs(namespace: string, key: string, value: string, remove: readonly string[], context: string): string[] {
-  return ['label', 'namespace', namespace, `${key}=${value}`, ...remove.map((k) => `${k}-`), '--overwrite', '--context', context];
+export function labelNamespaceArgs(
+  namespace: string,
+  key: string,
+  value: string,
+  remove: readonly string[],
+  context: string,
+): string[] {
+  return [
+    'label',
+    'namespace',
+    namespace,
+    `${key}=${value}`,
+    ...remove.map((k) => `${k}-`),
+    '--overwrite',
+    '--context',
+    context,
+  ];
 }
 
 export function rolloutRestartArgs(namespace: string, context: string): string[] {
@@ -197,7 +213,8 @@ export function validateSetEntry(entry: string): string | undefined {
   if (segments[0] === 'spec' && segments.length > 1) {
     return `Paths are relative to spec: write ${path.slice('spec.'.length)}=${value}.`;
   }
-  if (segments.some((s) => s === '')) return 'The path has an empty segment (two dots in a row, or a dot at an end).';
+  if (segments.some((s) => s === ''))
+    return 'The path has an empty segment (two dots in a row, or a dot at an end).';
   for (const s of segments) {
     if (s.startsWith('[') && !/^\[(?:\d+|[^:\]]*:[^\]]*)\]$/.test(s)) {
       return `"${s}" is not a list selector: use [0] (an index) or [key:value].`;

@@ -49,7 +49,11 @@ export interface NamespaceInfo {
 }
 
 interface KubeList {
-  items?: { metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; status?: { phase?: string }; spec?: unknown }[];
+  items?: {
+    metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+    status?: { phase?: string };
+    spec?: unknown;
+  }[];
 }
 
 function parseList(stdout: string): KubeList {
@@ -57,21 +61,26 @@ function parseList(stdout: string): KubeList {
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as KubeList).items)) {
     throw new Error('the output is not a Kubernetes list (no "items")');
   }
-  return parsed as KubeList;
+  return parsed;
 }
 
 /** Parses `kubectl get namespaces -o json`. Throws when the output is not a list. */
 export function parseNamespaces(stdout: string): NamespaceInfo[] {
   return (parseList(stdout).items ?? [])
     .filter((i) => typeof i.metadata?.name === 'string')
-    .map((i) => ({ name: i.metadata!.name!, labels: { ...(i.metadata?.labels ?? {}) }, phase: i.status?.phase }));
+    .map((i) => ({
+      name: String(i.metadata?.name),
+      labels: { ...(i.metadata?.labels ?? {}) },
+      phase: i.status?.phase,
+    }));
 }
 
 /** `name.namespace` of every pod in `kubectl get pods -A -o json` that has an istio-proxy container. */
 export function parsePodsWithSidecar(stdout: string): string[] {
   const out: string[] = [];
   for (const i of parseList(stdout).items ?? []) {
-    const spec = i.spec as { containers?: { name?: string }[]; initContainers?: { name?: string }[] } | undefined;
+    const spec = i.spec as
+      { containers?: { name?: string }[]; initContainers?: { name?: string }[] } | undefined;
     const all = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
     if (all.some((c) => c.name === 'istio-proxy') && i.metadata?.name && i.metadata.namespace) {
       out.push(`${i.metadata.name}.${i.metadata.namespace}`);

@@ -19,7 +19,8 @@ const SECRET_FLAGS = new Set([
 ]);
 
 /** The last segment of a `--set` path (or a key in text) that names a credential. */
-const SECRET_KEY = /(?:token|password|passwd|secret|credential|api[-_]?key|private[-_]?key|client[-_]key(?:[-_]data)?)$/i;
+const SECRET_KEY =
+  /(?:token|password|passwd|secret|credential|api[-_]?key|private[-_]?key|client[-_]key(?:[-_]data)?)$/i;
 
 /** `key: value`, `key=value`, `"key": "value"` where the key names a credential. */
 const KEY_VALUE =
@@ -27,7 +28,8 @@ const KEY_VALUE =
 /** `Authorization: Bearer x`, `bearer x`, `Basic x`. */
 const AUTH_SCHEME = /\b(bearer|basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
 /** `--token abc` inside a command line shown as one string. */
-const FLAG_SPACE = /(--(?:token|password|client-key|client-key-data|auth-token|bearer-token|id-token|refresh-token)\s+)(\S+)/gi;
+const FLAG_SPACE =
+  /(--(?:token|password|client-key|client-key-data|auth-token|bearer-token|id-token|refresh-token)\s+)(\S+)/gi;
 /** Anything that looks like a JWT. */
 const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 /** `https://user:password@host`. */

@@ -37,7 +37,8 @@ export function findOnPath(
   pathExt = process.env.PATHEXT,
 ): string | undefined {
   if (!envPath) return undefined;
-  const exts = platform === 'win32' ? ['', ...(pathExt ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
+  const exts =
+    platform === 'win32' ? ['', ...(pathExt ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
   const delimiter = platform === 'win32' ? ';' : ':';
   for (const dir of envPath.split(delimiter)) {
     if (!dir) continue;
@@ -63,17 +64,34 @@ export function locateTool(
   if (setting) {
     const p = expandHome(setting);
     if (!path.isAbsolute(p)) {
-      return { found: false, from: 'setting', reason: `istio.${tool}.path is "${setting}", which is not an absolute path.` };
+      return {
+        found: false,
+        from: 'setting',
+        reason: `istio.${tool}.path is "${setting}", which is not an absolute path.`,
+      };
     }
-    if (!fs.existsSync(p)) return { found: false, from: 'setting', reason: `istio.${tool}.path points at ${p}, which does not exist.` };
+    if (!fs.existsSync(p))
+      return {
+        found: false,
+        from: 'setting',
+        reason: `istio.${tool}.path points at ${p}, which does not exist.`,
+      };
     if (!isExecutableFile(p, platform)) {
-      return { found: false, from: 'setting', reason: `istio.${tool}.path points at ${p}, which is not an executable file.` };
+      return {
+        found: false,
+        from: 'setting',
+        reason: `istio.${tool}.path points at ${p}, which is not an executable file.`,
+      };
     }
     return { found: true, path: p, from: 'setting' };
   }
   const onPath = findOnPath(tool, envPath, platform);
   if (onPath) return { found: true, path: onPath, from: 'PATH' };
-  return { found: false, from: 'PATH', reason: `${tool} was not found on PATH and istio.${tool}.path is not set.` };
+  return {
+    found: false,
+    from: 'PATH',
+    reason: `${tool} was not found on PATH and istio.${tool}.path is not set.`,
+  };
 }
 
 /**

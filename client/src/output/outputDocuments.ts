@@ -29,10 +29,15 @@ export class OutputDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   /** Stores the content and opens it in a (read-only) editor. */
-  async show(path: string, content: string, options: { language?: string; viewColumn?: vscode.ViewColumn } = {}): Promise<vscode.TextEditor> {
+  async show(
+    path: string,
+    content: string,
+    options: { language?: string; viewColumn?: vscode.ViewColumn } = {},
+  ): Promise<vscode.TextEditor> {
     const uri = this.set(path, content);
     let doc = await vscode.workspace.openTextDocument(uri);
-    if (options.language && doc.languageId !== options.language) doc = await vscode.languages.setTextDocumentLanguage(doc, options.language);
+    if (options.language && doc.languageId !== options.language)
+      doc = await vscode.languages.setTextDocumentLanguage(doc, options.language);
     return vscode.window.showTextDocument(doc, { preview: false, viewColumn: options.viewColumn });
   }
 

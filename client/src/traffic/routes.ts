@@ -44,7 +44,11 @@ export interface OffsetEdit {
 
 function isVirtualService(root: YAMLMap): boolean {
   const apiVersion = root.get('apiVersion');
-  return root.get('kind') === 'VirtualService' && typeof apiVersion === 'string' && apiVersion.startsWith('networking.istio.io/');
+  return (
+    root.get('kind') === 'VirtualService' &&
+    typeof apiVersion === 'string' &&
+    apiVersion.startsWith('networking.istio.io/')
+  );
 }
 
 function str(v: unknown): string | undefined {
@@ -139,7 +143,9 @@ export function weightEdits(text: string, ref: RouteRef, weights: readonly numbe
   const raw = collect(text).find((r) => sameRef(r.route.ref, ref));
   if (!raw) throw new Error(`the route ${ref.section}[${ref.index}] is no longer in the document`);
   if (raw.items.length !== weights.length) {
-    throw new Error(`the route has ${raw.items.length} destinations, but ${weights.length} weights were given`);
+    throw new Error(
+      `the route has ${raw.items.length} destinations, but ${weights.length} weights were given`,
+    );
   }
   const edits: OffsetEdit[] = [];
   raw.items.forEach((item, i) => {
@@ -163,7 +169,11 @@ export function weightEdits(text: string, ref: RouteRef, weights: readonly numbe
     const end = item.range[1];
     const at = text[end - 1] === '\n' ? end - 1 : end;
     const eol = text[at - 1] === '\r' ? '\r\n' : '\n';
-    edits.push({ offset: text[at - 1] === '\r' ? at - 1 : at, length: 0, newText: `${eol}${' '.repeat(column)}weight: ${w}` });
+    edits.push({
+      offset: text[at - 1] === '\r' ? at - 1 : at,
+      length: 0,
+      newText: `${eol}${' '.repeat(column)}weight: ${w}`,
+    });
   });
   return edits;
 }

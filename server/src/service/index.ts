@@ -21,6 +21,7 @@ import { documentFindings, fileDiagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { ALL_RULES } from './rules/index';
+import { RuleSet } from './rules/runRules';
 import type { Rule } from './rules/rule';
 import { SchemaCatalog } from './schema/catalog';
 import { createAjv } from './schema/compile';
@@ -62,7 +63,7 @@ export class IstioService {
     this.catalog = new SchemaCatalog(options.schemasDir);
     this.docs = new FieldDocs(options.docsDir ?? join(options.schemasDir, 'docs'));
     this.rules = options.rules ?? ALL_RULES;
-    this.validator = new Validator(this.catalog, createAjv(this.cel), this.rules, this.log);
+    this.validator = new Validator(this.catalog, createAjv(this.cel), new RuleSet(this.rules), this.log);
   }
 
   get istioVersion(): string {

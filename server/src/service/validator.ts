@@ -7,8 +7,7 @@ import { ISTIO_GROUPS, type SchemaCatalog } from './schema/catalog';
 import { toValidationSchema } from './schema/compile';
 import { schemaFindings } from './schema/errors';
 import type { ResourceId } from './resource';
-import type { Rule } from './rules/rule';
-import { runRules } from './rules/runRules';
+import { runRules, type RuleSet } from './rules/runRules';
 import type { Finding } from './types';
 import { firstContentRange, type ParsedDocument } from './yaml/parse';
 
@@ -27,7 +26,7 @@ export class Validator {
   constructor(
     private readonly catalog: SchemaCatalog,
     private readonly ajv: Ajv,
-    private readonly rules: readonly Rule[],
+    private readonly rules: RuleSet,
     private readonly log: (message: string) => void,
   ) {}
 

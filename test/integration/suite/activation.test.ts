@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, WAIT_MS, closeAllEditors, extension, openInEditor, writeWorkspaceFile } from '../helpers';
+import {
+  EXTENSION_ID,
+  WAIT_MS,
+  closeAllEditors,
+  extension,
+  openInEditor,
+  writeWorkspaceFile,
+} from '../helpers';
 
 describe('activation', () => {
   after(closeAllEditors);
@@ -15,7 +22,10 @@ describe('activation', () => {
     // No event announces an activation: poll isActive, bounded (this test does not call activate()).
     const deadline = Date.now() + WAIT_MS;
     while (!ext.isActive) {
-      assert.ok(Date.now() < deadline, `${EXTENSION_ID} did not activate within ${WAIT_MS / 1000}s of opening a yaml file`);
+      assert.ok(
+        Date.now() < deadline,
+        `${EXTENSION_ID} did not activate within ${WAIT_MS / 1000}s of opening a yaml file`,
+      );
       await new Promise((r) => setTimeout(r, 50));
     }
     const commands = await vscode.commands.getCommands(true);

@@ -20,7 +20,12 @@ describe('commands', () => {
 
   it('puts every contributed command in the Istio category', () => {
     const manifest = extension().packageJSON as Manifest;
-    const outside = (manifest.contributes?.commands ?? []).filter((c) => c.category !== 'Istio' || !c.command.startsWith('istio.'));
-    assert.deepEqual(outside.map((c) => c.command), []);
+    const outside = (manifest.contributes?.commands ?? []).filter(
+      (c) => c.category !== 'Istio' || !c.command.startsWith('istio.'),
+    );
+    assert.deepEqual(
+      outside.map((c) => c.command),
+      [],
+    );
   });
 });

@@ -32,7 +32,11 @@ describe('language features', () => {
     // A different field gives a different, matching description.
     const subsetsHover = hoverText(
       (await within(
-        vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(document, 'subsets:', 2)),
+        vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          positionOf(document, 'subsets:', 2),
+        ),
         'vscode.executeHoverProvider',
       )) ?? [],
     );
@@ -57,7 +61,11 @@ describe('language features', () => {
     );
     await openInEditor(uri);
     const list = await within(
-      vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, cursor),
+      vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        cursor,
+      ),
       'vscode.executeCompletionItemProvider',
     );
     const labels = completionLabels(list);
@@ -65,7 +73,10 @@ describe('language features', () => {
       assert.ok(labels.includes(key), `completion should offer "${key}"; got: ${labels.join(', ')}`);
     }
     // Keys of spec itself do not belong inside trafficPolicy.
-    assert.ok(!labels.includes('subsets'), `"subsets" is not a key of trafficPolicy; got: ${labels.join(', ')}`);
+    assert.ok(
+      !labels.includes('subsets'),
+      `"subsets" is not a key of trafficPolicy; got: ${labels.join(', ')}`,
+    );
   });
 
   it('the outline lists one symbol per resource', async () => {
@@ -79,6 +90,10 @@ describe('language features', () => {
       'vscode.executeDocumentSymbolProvider',
     );
     const names = (symbols ?? []).map((s) => s.name);
-    assert.deepEqual(names, ['Gateway bookinfo-gateway', 'VirtualService reviews', 'DestinationRule reviews']);
+    assert.deepEqual(names, [
+      'Gateway bookinfo-gateway',
+      'VirtualService reviews',
+      'DestinationRule reviews',
+    ]);
   });
 });

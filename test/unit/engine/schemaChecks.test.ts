@@ -151,10 +151,10 @@ test('unknown top-level keys are flagged; status is allowed', () => {
   const text = VS(`  hosts: [reviews]
 status: {}
 sepc: {}
-`);
-  const d = expectDiagnostic(diagnose(text), 'unknown-top-level-key', 7, { text, covers: 'sepc' });
+`).replace('  hosts: [reviews]', '  hosts: [reviews]\n  http: [{route: [{destination: {host: reviews}}]}]');
+  const d = expectDiagnostic(diagnose(text), 'unknown-top-level-key', 8, { text, covers: 'sepc' });
   assert.match(d.message, /Did you mean 'spec'\?/);
-  expectNone(diagnose(VS('  hosts: [a]\nstatus: {}\n')));
+  expectNone(diagnose(VS('  hosts: [a]\n  tcp: [{route: [{destination: {host: a}}]}]\nstatus: {}\n')));
 });
 
 test('an unknown kind in an Istio group suggests the closest kind', () => {
@@ -177,7 +177,7 @@ test('every served version of a kind is accepted', () => {
   for (const v of ['v1', 'v1beta1', 'v1alpha3']) {
     expectNone(
       diagnose(
-        `apiVersion: networking.istio.io/${v}\nkind: Gateway\nmetadata: {name: g}\nspec:\n  servers: []\n`,
+        `apiVersion: networking.istio.io/${v}\nkind: Gateway\nmetadata: {name: g}\nspec:\n  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]\n`,
       ),
     );
   }

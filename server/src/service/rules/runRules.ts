@@ -3,16 +3,37 @@ import { FixBuilder } from '../fixes/edits';
 import type { Finding, Fix, OffsetRange } from '../types';
 import type { ParsedDocument } from '../yaml/parse';
 import { keyRange, locate, valueRange, type PathSegment } from '../yaml/nodes';
-import type { Anchor, Rule, RuleContext } from './rule';
+import type { Anchor, ReportOptions, Rule, RuleContext } from './rule';
+
+/** Rules grouped by the kind they apply to, built once per engine. */
+export class RuleSet {
+  private readonly byKind = new Map<string, Rule[]>();
+
+  constructor(readonly all: readonly Rule[]) {
+    for (const rule of all) {
+      for (const kind of rule.kinds) {
+        const list = this.byKind.get(kind) ?? [];
+        list.push(rule);
+        this.byKind.set(kind, list);
+      }
+    }
+  }
+
+  forKind(kind: string): readonly Rule[] {
+    return this.byKind.get(kind) ?? [];
+  }
+}
 
 /** Runs the rules that apply to a resource's kind. A rule that throws is logged and skipped. */
 export function runRules(
-  rules: readonly Rule[],
+  rules: RuleSet,
   resource: ResourceId,
   value: Record<string, unknown>,
   parsed: ParsedDocument,
   log: (message: string) => void,
 ): Finding[] {
+  const applicable = rules.forKind(resource.kind);
+  if (!applicable.length) return [];
   const findings: Finding[] = [];
   const root = parsed.doc.contents;
   const rangeOf = (path: PathSegment[], on: Anchor = 'key'): OffsetRange | undefined => {
@@ -20,31 +41,36 @@ export function runRules(
     if (!loc) return undefined;
     return on === 'key' ? (keyRange(loc.pair) ?? valueRange(loc)) : valueRange(loc);
   };
-  for (const rule of rules) {
-    if (!rule.kinds.includes(resource.kind)) continue;
-    const ctx: RuleContext = {
-      resource,
-      value,
-      parsed,
-      rangeOf,
-      fix: new FixBuilder(parsed),
-      report(path, message, options = {}) {
-        const range = rangeOf(path, options.on) ?? rangeOf(path.slice(0, -1)) ?? { start: 0, end: 0 };
-        const related = (options.related ?? []).flatMap((r) => {
-          const rr = rangeOf(r.path, r.on);
-          return rr ? [{ range: rr, message: r.message }] : [];
-        });
-        findings.push({
-          code: rule.code,
-          severity: options.severity ?? rule.severity,
-          message,
-          range,
-          related: related.length ? related : undefined,
-          data: options.data,
-          fixes: options.fixes?.filter((f): f is Fix => f !== undefined),
-        });
-      },
-    };
+  let fix: FixBuilder | undefined;
+  let current: Rule = applicable[0];
+  // One context per document; `report` attributes findings to the rule that is running.
+  const ctx: RuleContext = {
+    resource,
+    value,
+    parsed,
+    rangeOf,
+    get fix(): FixBuilder {
+      return (fix ??= new FixBuilder(parsed));
+    },
+    report(path: PathSegment[], message: string, options: ReportOptions = {}) {
+      const range = rangeOf(path, options.on) ?? rangeOf(path.slice(0, -1)) ?? { start: 0, end: 0 };
+      const related = (options.related ?? []).flatMap((r) => {
+        const rr = rangeOf(r.path, r.on);
+        return rr ? [{ range: rr, message: r.message }] : [];
+      });
+      findings.push({
+        code: current.code,
+        severity: options.severity ?? current.severity,
+        message,
+        range,
+        related: related.length ? related : undefined,
+        data: options.data,
+        fixes: options.fixes?.filter((f): f is Fix => f !== undefined),
+      });
+    },
+  };
+  for (const rule of applicable) {
+    current = rule;
     try {
       rule.check(ctx);
     } catch (err) {

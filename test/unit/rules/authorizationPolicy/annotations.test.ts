@@ -18,6 +18,7 @@ test('dry-run-annotation: a value that is not a boolean is reported on the value
 test('dry-run-annotation: a CUSTOM policy cannot be dry-run', () => {
   const text = ap('  action: CUSTOM\n  provider:\n    name: ext\n  rules:\n  - {}\n', annotated('"true"'));
   expectDiagnostic(diagnose(text), 'dry-run-annotation', 6, { text, covers: 'istio.io/dry-run' });
+  expectFixResolves(text, 'dry-run-annotation', 6);
 });
 
 test('dry-run-annotation: other kinds may not carry it; the fix removes it', () => {
@@ -36,7 +37,10 @@ spec:
 });
 
 test('internal-annotation: reserved annotations are reported; others are fine', () => {
-  expectNone(diagnose(ap('  rules:\n  - {}\n', '  annotations:\n    example.com/a: b\n')), 'internal-annotation');
+  expectNone(
+    diagnose(ap('  rules:\n  - {}\n', '  annotations:\n    example.com/a: b\n')),
+    'internal-annotation',
+  );
   const text = ap('  rules:\n  - {}\n', '  annotations:\n    internal.istio.io/parents: x\n');
   expectDiagnostic(diagnose(text), 'internal-annotation', 6, { text, covers: 'internal.istio.io/parents' });
   expectFixResolves(text, 'internal-annotation', 6);

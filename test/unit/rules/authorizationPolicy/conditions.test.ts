@@ -14,7 +14,10 @@ test('ap-condition-empty-key: an empty key is reported', () => {
 test('ap-condition-without-values: a key without values or notValues is reported', () => {
   const text = when('    - key: source.namespace\n      values: []\n');
   expectDiagnostic(diagnose(text), 'ap-condition-without-values', 8, { text, covers: 'key' });
-  expectNone(diagnose(when('    - key: source.namespace\n      notValues: ["a"]\n')), 'ap-condition-without-values');
+  expectNone(
+    diagnose(when('    - key: source.namespace\n      notValues: ["a"]\n')),
+    'ap-condition-without-values',
+  );
 });
 
 test('ap-invalid-condition-key: known keys pass', () => {
@@ -66,7 +69,11 @@ test('ap-invalid-condition-key: the did-you-mean fix resolves a typo', () => {
 
 test('ap-invalid-condition-value: typed values are checked', () => {
   expectNone(
-    diagnose(when('    - key: destination.port\n      values: ["80"]\n    - key: source.trustDomain\n      values: ["*.td"]\n')),
+    diagnose(
+      when(
+        '    - key: destination.port\n      values: ["80"]\n    - key: source.trustDomain\n      values: ["*.td"]\n',
+      ),
+    ),
     'ap-invalid-condition-value',
   );
   const text = when(

@@ -5,8 +5,18 @@ import { ap } from './ap';
 const code = 'ap-deny-http-only';
 
 test(`${code}: rules with ports or TCP source fields are fine; ALLOW is never warned`, () => {
-  expectNone(diagnose(ap('  action: DENY\n  rules:\n  - to:\n    - operation:\n        methods: ["POST"]\n        ports: ["8080"]\n')), code);
-  expectNone(diagnose(ap('  action: DENY\n  rules:\n  - from:\n    - source:\n        namespaces: ["a"]\n')), code);
+  expectNone(
+    diagnose(
+      ap(
+        '  action: DENY\n  rules:\n  - to:\n    - operation:\n        methods: ["POST"]\n        ports: ["8080"]\n',
+      ),
+    ),
+    code,
+  );
+  expectNone(
+    diagnose(ap('  action: DENY\n  rules:\n  - from:\n    - source:\n        namespaces: ["a"]\n')),
+    code,
+  );
   expectNone(diagnose(ap('  rules:\n  - to:\n    - operation:\n        methods: ["POST"]\n')), code);
 });
 

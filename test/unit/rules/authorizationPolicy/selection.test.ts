@@ -53,11 +53,18 @@ test('ap-invalid-target-ref: wrong group and unknown kind are reported (an empty
   const ds = diagnose(text);
   expectDiagnostic(ds, 'ap-invalid-target-ref', 7, { text, covers: 'Gateway' });
   expectDiagnostic(ds, 'ap-invalid-target-ref', 9, { text, covers: 'Deployment' });
-  expectNone(ds.filter((d) => d.range.start.line === 12), 'ap-invalid-target-ref');
+  expectNone(
+    ds.filter((d) => d.range.start.line === 12),
+    'ap-invalid-target-ref',
+  );
   expectDiagnostic(ds, 'ap-invalid-target-ref', 14, { text, covers: 'networking.k8s.io' });
 });
 
 test('ap-invalid-target-ref: the group fixes resolve it', () => {
   expectFixResolves(ap('  targetRef:\n    kind: Gateway\n    name: gw\n'), 'ap-invalid-target-ref', 7);
-  expectFixResolves(ap('  targetRef:\n    kind: ServiceEntry\n    group: networking.k8s.io\n    name: se\n'), 'ap-invalid-target-ref', 8);
+  expectFixResolves(
+    ap('  targetRef:\n    kind: ServiceEntry\n    group: networking.k8s.io\n    name: se\n'),
+    'ap-invalid-target-ref',
+    8,
+  );
 });

@@ -25,15 +25,22 @@ test('ap-empty-value: empty strings are reported in source, operation and when l
 });
 
 test('ap-invalid-ip-block: IPs and CIDRs are checked', () => {
-  const text = source('        ipBlocks: ["10.0.0.0/8", "10.0.0.300"]\n        notRemoteIpBlocks: ["fe80::1%eth0", "::1/200"]\n');
+  const text = source(
+    '        ipBlocks: ["10.0.0.0/8", "10.0.0.300"]\n        notRemoteIpBlocks: ["fe80::1%eth0", "::1/200"]\n',
+  );
   const ds = diagnose(text);
-  expectNone(diagnose(source('        ipBlocks: ["10.0.0.0/8", "2001:db8::/32", "fe80::1%eth0", "::ffff:1.2.3.4"]\n')), 'ap-invalid-ip-block');
+  expectNone(
+    diagnose(source('        ipBlocks: ["10.0.0.0/8", "2001:db8::/32", "fe80::1%eth0", "::ffff:1.2.3.4"]\n')),
+    'ap-invalid-ip-block',
+  );
   expectDiagnostic(ds, 'ap-invalid-ip-block', 9, { text, covers: '"10.0.0.300"' });
   expectDiagnostic(ds, 'ap-invalid-ip-block', 10, { text, covers: '"::1/200"' });
 });
 
 test('ap-invalid-ip-block: a CIDR with a too long prefix, and a zone in a CIDR', () => {
-  const text = source('        ipBlocks:\n        - "1.2.3.0/33"\n        remoteIpBlocks:\n        - "fe80::1%eth0/64"\n');
+  const text = source(
+    '        ipBlocks:\n        - "1.2.3.0/33"\n        remoteIpBlocks:\n        - "fe80::1%eth0/64"\n',
+  );
   const ds = diagnose(text);
   expectDiagnostic(ds, 'ap-invalid-ip-block', 10, { text, covers: '"1.2.3.0/33"' });
   expectDiagnostic(ds, 'ap-invalid-ip-block', 12, { text, covers: '"fe80::1%eth0/64"' });
@@ -41,25 +48,41 @@ test('ap-invalid-ip-block: a CIDR with a too long prefix, and a zone in a CIDR',
 
 test('ap-invalid-service-account: forms are checked', () => {
   expectNone(diagnose(source('        serviceAccounts: ["sa", "ns/sa"]\n')), 'ap-invalid-service-account');
-  const text = source('        serviceAccounts:\n        - "ns/*"\n        - "a/b/c"\n        - "/sa"\n        - "ns/"\n');
+  const text = source(
+    '        serviceAccounts:\n        - "ns/*"\n        - "a/b/c"\n        - "/sa"\n        - "ns/"\n',
+  );
   const ds = diagnose(text);
-  for (const [line, covers] of [[10, '"ns/*"'], [11, '"a/b/c"'], [12, '"/sa"'], [13, '"ns/"']] as const) {
+  for (const [line, covers] of [
+    [10, '"ns/*"'],
+    [11, '"a/b/c"'],
+    [12, '"/sa"'],
+    [13, '"ns/"'],
+  ] as const) {
     expectDiagnostic(ds, 'ap-invalid-service-account', line, { text, covers });
   }
 });
 
 test('ap-invalid-trust-domain: one wildcard at an end only, no slash', () => {
-  expectNone(diagnose(source('        trustDomains: ["*.example.com", "prod-*", "*", "cluster.local"]\n')), 'ap-invalid-trust-domain');
+  expectNone(
+    diagnose(source('        trustDomains: ["*.example.com", "prod-*", "*", "cluster.local"]\n')),
+    'ap-invalid-trust-domain',
+  );
   const text = source('        notTrustDomains:\n        - "a*b"\n        - "*a*"\n        - "a/b"\n');
   const ds = diagnose(text);
-  for (const [line, covers] of [[10, '"a*b"'], [11, '"*a*"'], [12, '"a/b"']] as const) {
+  for (const [line, covers] of [
+    [10, '"a*b"'],
+    [11, '"*a*"'],
+    [12, '"a/b"'],
+  ] as const) {
     expectDiagnostic(ds, 'ap-invalid-trust-domain', line, { text, covers });
   }
 });
 
 test('ap-invalid-port: decimal numbers up to 65535', () => {
   expectNone(diagnose(operation('        ports: ["0", "80", "65535"]\n')), 'ap-invalid-port');
-  const text = operation('        ports:\n        - "http"\n        notPorts:\n        - "65536"\n        - "-1"\n');
+  const text = operation(
+    '        ports:\n        - "http"\n        notPorts:\n        - "65536"\n        - "-1"\n',
+  );
   const ds = diagnose(text);
   expectDiagnostic(ds, 'ap-invalid-port', 10, { text, covers: '"http"' });
   expectDiagnostic(ds, 'ap-invalid-port', 12, { text, covers: '"65536"' });
@@ -67,7 +90,10 @@ test('ap-invalid-port: decimal numbers up to 65535', () => {
 });
 
 test('ap-invalid-path-template: supported templates pass, others are reported', () => {
-  expectNone(diagnose(operation('        paths: ["/a/{*}/b/{**}", "/{**}", "/plain/*"]\n')), 'ap-invalid-path-template');
+  expectNone(
+    diagnose(operation('        paths: ["/a/{*}/b/{**}", "/{**}", "/plain/*"]\n')),
+    'ap-invalid-path-template',
+  );
   const text = operation(
     '        paths:\n        - "/{**}/{*}"\n        - "/a/{id}/{*}"\n        - "/a{*}"\n        - "/x{y}"\n        notPaths:\n        - "/a*/{*}"\n',
   );

@@ -11,7 +11,13 @@ spec:
 ${spec}`;
 
 test('a valid PeerAuthentication with port-level mTLS has no diagnostics', () => {
-  expectNone(diagnose(pa('  selector:\n    matchLabels:\n      app: a\n  mtls:\n    mode: STRICT\n  portLevelMtls:\n    8080:\n      mode: DISABLE\n')));
+  expectNone(
+    diagnose(
+      pa(
+        '  selector:\n    matchLabels:\n      app: a\n  mtls:\n    mode: STRICT\n  portLevelMtls:\n    8080:\n      mode: DISABLE\n',
+      ),
+    ),
+  );
   expectNone(diagnose(pa('  mtls:\n    mode: PERMISSIVE\n')));
 });
 

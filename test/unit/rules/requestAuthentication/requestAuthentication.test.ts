@@ -55,13 +55,17 @@ test('ra-issuer-required: a rule without issuer or jwksUri is reported; empty st
   const text = ra(`  jwtRules:\n  - jwks: '${publicJwks}'\n  - issuer: ""\n`);
   const ds = diagnose(text);
   expectDiagnostic(ds, 'ra-issuer-required', 6, { text, covers: 'jwks' });
-  expectNone(ds.filter((d) => d.range.start.line === 7), 'ra-issuer-required');
+  expectNone(
+    ds.filter((d) => d.range.start.line === 7),
+    'ra-issuer-required',
+  );
   expectNone(diagnose(ra('  jwtRules:\n  - jwksUri: https://a.example.com/keys\n')), 'ra-issuer-required');
 });
 
-
 test('ra-invalid-jwks: JSON errors and unknown key types are reported on jwks', () => {
-  const text = ra(`  jwtRules:\n  - issuer: a\n    jwks: '{"keys": [}'\n  - issuer: b\n    jwks: '{"kty":"XYZ"}'\n  - issuer: c\n    jwks: '{"kty":"EC","crv":"P-256","x":"a"}'\n`);
+  const text = ra(
+    `  jwtRules:\n  - issuer: a\n    jwks: '{"keys": [}'\n  - issuer: b\n    jwks: '{"kty":"XYZ"}'\n  - issuer: c\n    jwks: '{"kty":"EC","crv":"P-256","x":"a"}'\n`,
+  );
   const ds = diagnose(text);
   expectDiagnostic(ds, 'ra-invalid-jwks', 7, { text, covers: 'jwks' });
   expectDiagnostic(ds, 'ra-invalid-jwks', 9, { text, covers: 'jwks' });
@@ -71,14 +75,14 @@ test('ra-invalid-jwks: JSON errors and unknown key types are reported on jwks', 
 });
 
 test('ra-jwks-private-key: private and symmetric keys are a warning', () => {
-  const text = ra(`  jwtRules:\n  - issuer: a\n    jwks: '{"keys":[{"kty":"RSA","e":"AQAB","n":"x","d":"secret"},{"kty":"oct","k":"c2VjcmV0"}]}'\n`);
+  const text = ra(
+    `  jwtRules:\n  - issuer: a\n    jwks: '{"keys":[{"kty":"RSA","e":"AQAB","n":"x","d":"secret"},{"kty":"oct","k":"c2VjcmV0"}]}'\n`,
+  );
   const d = expectDiagnostic(diagnose(text), 'ra-jwks-private-key', 7, { text, covers: 'jwks' });
   assert.equal(d.severity, 2);
   assert.match(d.message, /key 0 \(RSA\), key 1 \(oct\)/);
   expectNone(diagnose(ra(`  jwtRules:\n  - issuer: a\n    jwks: '${publicJwks}'\n`)), 'ra-jwks-private-key');
 });
-
-
 
 test('ra-timeout-precision: sub-millisecond timeouts are reported and rounded', () => {
   const text = ra('  jwtRules:\n  - issuer: a\n    timeout: 1500us\n');

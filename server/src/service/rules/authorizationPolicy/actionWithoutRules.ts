@@ -1,4 +1,5 @@
 import type { Fix } from '../../types';
+import { insertFieldFix } from '../shared/safeEdits';
 import type { Rule, RuleContext } from '../rule';
 import { obj } from '../shared/values';
 import { actionOf, hasNoRules, KIND } from './policy';
@@ -7,7 +8,7 @@ import { actionOf, hasNoRules, KIND } from './policy';
 function addEmptyRule(ctx: RuleContext): Fix | undefined {
   const title = 'Add an empty rule `{}` so the policy applies to every request';
   if (obj(ctx.value.spec)?.rules !== undefined) return ctx.fix.replaceValue(['spec', 'rules'], '[{}]', title);
-  const fix = ctx.fix.insertField(['spec'], 'rules', '[{}]', title);
+  const fix = insertFieldFix(ctx, ['spec'], 'rules', '[{}]', title);
   const edit = fix?.edits[0];
   const m = edit ? /^(\n?)( *)rules: \[\{\}\]\n$/.exec(edit.newText) : null;
   if (!fix || !edit || !m) return fix;

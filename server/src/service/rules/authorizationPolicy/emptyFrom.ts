@@ -1,4 +1,4 @@
-import { removeFieldFix } from '../shared/removal';
+import { removeFieldFix } from '../shared/safeEdits';
 import type { Rule } from '../rule';
 import { KIND, policyRules } from './policy';
 

@@ -1,4 +1,4 @@
-import { removeFieldFix } from '../shared/removal';
+import { insertFieldFix, removeFieldFix } from '../shared/safeEdits';
 import type { Rule } from '../rule';
 import { obj } from '../shared/values';
 import { actionOf, KIND } from './policy';
@@ -27,7 +27,7 @@ export const providerWithoutCustom: Rule = {
         fixes: [
           hasAction
             ? ctx.fix.replaceValue(['spec', 'action'], 'CUSTOM', 'Set action to CUSTOM', false)
-            : ctx.fix.insertField(['spec'], 'action', 'CUSTOM', 'Set action to CUSTOM', false),
+            : insertFieldFix(ctx, ['spec'], 'action', 'CUSTOM', 'Set action to CUSTOM', false),
           removeFieldFix(ctx, ['spec', 'provider'], 'Remove provider'),
         ],
       },

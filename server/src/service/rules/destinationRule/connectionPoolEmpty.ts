@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { blocksOf, drSpecOf } from '../shared/trafficPolicies';
 import { fieldPath, isSet } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const connectionPoolEmpty: Rule = {
   code: 'dr-connection-pool-empty',
@@ -16,7 +17,7 @@ export const connectionPoolEmpty: Rule = {
     for (const b of blocksOf(drSpecOf(ctx), 'connectionPool')) {
       if (isSet(b.value, 'http') || isSet(b.value, 'tcp')) continue;
       ctx.report(b.path, `${fieldPath(b.path)}: a connection pool must set http or tcp settings.`, {
-        fixes: [ctx.fix.removeField(b.path, 'Remove connectionPool')],
+        fixes: [removeFieldFix(ctx, b.path, 'Remove connectionPool')],
       });
     }
   },

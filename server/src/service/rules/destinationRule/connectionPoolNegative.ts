@@ -19,7 +19,7 @@ export const connectionPoolNegative: Rule = {
   explanation: [
     'A connection pool limit is negative. Istio rejects the DestinationRule ("... must be non-negative"). This applies to `http.http1MaxPendingRequests`, `http.http2MaxRequests`, `http.maxRequestsPerConnection`, `http.maxRetries`, `http.maxConcurrentStreams` and `tcp.maxConnections`.',
     '',
-    'Use a positive limit, or leave the field out for Envoy\'s default.',
+    "Use a positive limit, or leave the field out for Envoy's default.",
   ].join('\n'),
   check(ctx) {
     for (const b of blocksOf(drSpecOf(ctx), 'connectionPool')) {

@@ -17,7 +17,10 @@ export const consecutiveErrorsDeprecated: Rule = {
       const v = num(b.value.consecutiveErrors);
       if (v === undefined || v === 0) continue;
       const at = [...b.path, 'consecutiveErrors'];
-      ctx.report(at, `${fieldPath(at)} is deprecated; use consecutive5xxErrors or consecutiveGatewayErrors instead.`);
+      ctx.report(
+        at,
+        `${fieldPath(at)} is deprecated; use consecutive5xxErrors or consecutiveGatewayErrors instead.`,
+      );
     }
   },
 };

@@ -21,10 +21,14 @@ export const duplicateSubsetName: Rule = {
         seen.set(s.name, i);
         return;
       }
-      ctx.report(['spec', 'subsets', i, 'name'], `spec.subsets[${i}].name: the subset name "${s.name}" is already used by spec.subsets[${first}]; subset names must be unique.`, {
-        on: 'value',
-        related: [{ path: ['spec', 'subsets', first, 'name'], on: 'value', message: 'first defined here' }],
-      });
+      ctx.report(
+        ['spec', 'subsets', i, 'name'],
+        `spec.subsets[${i}].name: the subset name "${s.name}" is already used by spec.subsets[${first}]; subset names must be unique.`,
+        {
+          on: 'value',
+          related: [{ path: ['spec', 'subsets', first, 'name'], on: 'value', message: 'first defined here' }],
+        },
+      );
     });
   },
 };

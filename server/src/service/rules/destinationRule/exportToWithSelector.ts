@@ -16,7 +16,10 @@ export const exportToWithSelector: Rule = {
   check(ctx) {
     const spec = drSpecOf(ctx);
     if (!isSet(spec, 'workloadSelector')) return;
-    for (const p of exportToProblems(spec?.exportTo, { namespace: namespaceOf(ctx.value), destinationRuleWithSelector: true })) {
+    for (const p of exportToProblems(spec?.exportTo, {
+      namespace: namespaceOf(ctx.value),
+      destinationRuleWithSelector: true,
+    })) {
       if (p.kind !== 'selector') continue;
       const path = p.index === undefined ? ['spec', 'exportTo'] : ['spec', 'exportTo', p.index];
       ctx.report(path, `spec.exportTo: ${p.message}.`, {

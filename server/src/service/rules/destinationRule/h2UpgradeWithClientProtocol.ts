@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { blocksOf, drSpecOf } from '../shared/trafficPolicies';
 import { fieldPath, obj } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const h2UpgradeWithClientProtocol: Rule = {
   code: 'dr-h2-upgrade-with-client-protocol',
@@ -18,10 +19,17 @@ export const h2UpgradeWithClientProtocol: Rule = {
       if (http?.h2UpgradePolicy !== 'UPGRADE' || http.useClientProtocol !== true) continue;
       const ucp = [...b.path, 'http', 'useClientProtocol'];
       const h2 = [...b.path, 'http', 'h2UpgradePolicy'];
-      ctx.report(ucp, `${fieldPath(ucp)} cannot be true when h2UpgradePolicy is UPGRADE; keep only one of them.`, {
-        related: [{ path: h2, message: 'h2UpgradePolicy is UPGRADE here' }],
-        fixes: [ctx.fix.removeField(ucp, 'Remove useClientProtocol'), ctx.fix.removeField(h2, 'Remove h2UpgradePolicy')],
-      });
+      ctx.report(
+        ucp,
+        `${fieldPath(ucp)} cannot be true when h2UpgradePolicy is UPGRADE; keep only one of them.`,
+        {
+          related: [{ path: h2, message: 'h2UpgradePolicy is UPGRADE here' }],
+          fixes: [
+            removeFieldFix(ctx, ucp, 'Remove useClientProtocol'),
+            removeFieldFix(ctx, h2, 'Remove h2UpgradePolicy'),
+          ],
+        },
+      );
     }
   },
 };

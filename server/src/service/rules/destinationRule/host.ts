@@ -8,7 +8,7 @@ export const host: Rule = {
   kinds: ['DestinationRule'],
   title: 'Invalid DestinationRule host',
   explanation: [
-    '`spec.host` is not a valid service name, so Istio rejects the DestinationRule. It must be a DNS name: a short name such as `reviews` (resolved in the rule\'s namespace), a full name such as `reviews.prod.svc.cluster.local`, or a wildcard such as `*.example.com` (a wildcard only as, or at the start of, the first label).',
+    "`spec.host` is not a valid service name, so Istio rejects the DestinationRule. It must be a DNS name: a short name such as `reviews` (resolved in the rule's namespace), a full name such as `reviews.prod.svc.cluster.local`, or a wildcard such as `*.example.com` (a wildcard only as, or at the start of, the first label).",
     '',
     'IP addresses are not accepted: declare the IP in a ServiceEntry and use its host.',
   ].join('\n'),

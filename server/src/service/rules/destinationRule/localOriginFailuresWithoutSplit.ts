@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { blocksOf, drSpecOf } from '../shared/trafficPolicies';
 import { fieldPath, num } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const localOriginFailuresWithoutSplit: Rule = {
   code: 'dr-local-origin-failures-without-split',
@@ -20,12 +21,19 @@ export const localOriginFailuresWithoutSplit: Rule = {
       const split = [...b.path, 'splitExternalLocalOriginErrors'];
       const present = b.value.splitExternalLocalOriginErrors !== undefined;
       ctx.report(at, `${fieldPath(at)} only takes effect with splitExternalLocalOriginErrors: true.`, {
-        related: present ? [{ path: split, message: 'splitExternalLocalOriginErrors is not true here' }] : undefined,
+        related: present
+          ? [{ path: split, message: 'splitExternalLocalOriginErrors is not true here' }]
+          : undefined,
         fixes: [
           present
             ? ctx.fix.replaceValue(split, 'true', 'Set splitExternalLocalOriginErrors: true')
-            : ctx.fix.insertField(b.path, 'splitExternalLocalOriginErrors', 'true', 'Add splitExternalLocalOriginErrors: true'),
-          ctx.fix.removeField(at, 'Remove consecutiveLocalOriginFailures', false),
+            : ctx.fix.insertField(
+                b.path,
+                'splitExternalLocalOriginErrors',
+                'true',
+                'Add splitExternalLocalOriginErrors: true',
+              ),
+          removeFieldFix(ctx, at, 'Remove consecutiveLocalOriginFailures', false),
         ],
       });
     }

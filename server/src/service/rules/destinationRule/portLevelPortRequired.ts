@@ -14,7 +14,10 @@ export const portLevelPortRequired: Rule = {
   check(ctx) {
     for (const p of portPoliciesOf(drSpecOf(ctx))) {
       if (isSet(p.value, 'port')) continue;
-      ctx.report(firstKeyPath(ctx, p.path), `${fieldPath(p.path)}: a port-level traffic policy needs a port, for example port: {number: 8080}.`);
+      ctx.report(
+        firstKeyPath(ctx, p.path),
+        `${fieldPath(p.path)}: a port-level traffic policy needs a port, for example port: {number: 8080}.`,
+      );
     }
   },
 };

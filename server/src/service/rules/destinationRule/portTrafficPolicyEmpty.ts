@@ -18,7 +18,10 @@ export const portTrafficPolicyEmpty: Rule = {
   check(ctx) {
     for (const p of portPoliciesOf(drSpecOf(ctx))) {
       if (FIELDS.some((f) => isSet(p.value, f))) continue;
-      ctx.report(firstKeyPath(ctx, p.path), `${fieldPath(p.path)}: a port-level traffic policy must set at least one of ${FIELDS.join(', ')}.`);
+      ctx.report(
+        firstKeyPath(ctx, p.path),
+        `${fieldPath(p.path)}: a port-level traffic policy must set at least one of ${FIELDS.join(', ')}.`,
+      );
     }
   },
 };

@@ -17,7 +17,9 @@ export const subsetLabels: Rule = {
     list(drSpecOf(ctx)?.subsets).forEach((s, i) => {
       if (!isObj(s)) return;
       for (const p of labelMapProblems(s.labels)) {
-        ctx.report(['spec', 'subsets', i, 'labels', p.key], `spec.subsets[${i}].labels: ${p.message}.`, { on: p.on });
+        ctx.report(['spec', 'subsets', i, 'labels', p.key], `spec.subsets[${i}].labels: ${p.message}.`, {
+          on: p.on,
+        });
       }
     });
   },

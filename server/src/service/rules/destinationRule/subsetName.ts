@@ -16,7 +16,10 @@ export const subsetName: Rule = {
       if (!isObj(s) || typeof s.name !== 'string') return;
       const name = s.name;
       if (isDns1123Label(name)) return;
-      const why = name === '' ? 'a subset name cannot be empty' : `"${name}" is not a valid subset name (a DNS label: letters, digits and '-', at most 63 characters)`;
+      const why =
+        name === ''
+          ? 'a subset name cannot be empty'
+          : `"${name}" is not a valid subset name (a DNS label: letters, digits and '-', at most 63 characters)`;
       ctx.report(['spec', 'subsets', i, 'name'], `spec.subsets[${i}].name: ${why}.`, { on: 'value' });
     });
   },

@@ -2,8 +2,18 @@ import type { Rule } from '../rule';
 import { fieldSet } from '../shared/httpRouteConflict';
 import { drSpecOf, policiesOf } from '../shared/trafficPolicies';
 import { fieldPath } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
-const FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];
+const FIELDS = [
+  'outlierDetection',
+  'connectionPool',
+  'loadBalancer',
+  'tls',
+  'portLevelSettings',
+  'tunnel',
+  'proxyProtocol',
+  'retryBudget',
+];
 
 export const trafficPolicyEmpty: Rule = {
   code: 'dr-traffic-policy-empty',
@@ -18,9 +28,13 @@ export const trafficPolicyEmpty: Rule = {
   check(ctx) {
     for (const p of policiesOf(drSpecOf(ctx))) {
       if (FIELDS.some((f) => fieldSet(p.value, f))) continue;
-      ctx.report(p.path, `${fieldPath(p.path)}: a traffic policy must set at least one of ${FIELDS.join(', ')}.`, {
-        fixes: [ctx.fix.removeField(p.path, 'Remove trafficPolicy')],
-      });
+      ctx.report(
+        p.path,
+        `${fieldPath(p.path)}: a traffic policy must set at least one of ${FIELDS.join(', ')}.`,
+        {
+          fixes: [removeFieldFix(ctx, p.path, 'Remove trafficPolicy')],
+        },
+      );
     }
   },
 };

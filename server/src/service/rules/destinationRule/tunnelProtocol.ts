@@ -16,10 +16,17 @@ export const tunnelProtocol: Rule = {
       if (typeof v !== 'string' || v === '' || v === 'CONNECT' || v === 'POST') continue;
       const at = [...p.path, 'tunnel', 'protocol'];
       const upper = v.trim().toUpperCase();
-      ctx.report(at, `${fieldPath(at)}: "${v}" is not a supported tunnel protocol; use "CONNECT" or "POST".`, {
-        on: 'value',
-        fixes: upper === 'CONNECT' || upper === 'POST' ? [ctx.fix.replaceValue(at, upper, `Use ${upper}`)] : undefined,
-      });
+      ctx.report(
+        at,
+        `${fieldPath(at)}: "${v}" is not a supported tunnel protocol; use "CONNECT" or "POST".`,
+        {
+          on: 'value',
+          fixes:
+            upper === 'CONNECT' || upper === 'POST'
+              ? [ctx.fix.replaceValue(at, upper, `Use ${upper}`)]
+              : undefined,
+        },
+      );
     }
   },
 };

@@ -18,7 +18,11 @@ export const tunnelTargetHost: Rule = {
       const err = validateFqdn(h);
       if (!err) continue;
       const at = [...p.path, 'tunnel', 'targetHost'];
-      ctx.report(at, `${fieldPath(at)}: the tunnel target must be a fully qualified domain name or an IP address (${err}).`, { on: 'value' });
+      ctx.report(
+        at,
+        `${fieldPath(at)}: the tunnel target must be a fully qualified domain name or an IP address (${err}).`,
+        { on: 'value' },
+      );
     }
   },
 };

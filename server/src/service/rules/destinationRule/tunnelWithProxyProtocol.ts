@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { drSpecOf, policiesOf } from '../shared/trafficPolicies';
 import { fieldPath, isSet } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const tunnelWithProxyProtocol: Rule = {
   code: 'dr-tunnel-with-proxy-protocol',
@@ -17,10 +18,17 @@ export const tunnelWithProxyProtocol: Rule = {
       if (!isSet(p.value, 'tunnel') || !isSet(p.value, 'proxyProtocol')) continue;
       const tunnel = [...p.path, 'tunnel'];
       const pp = [...p.path, 'proxyProtocol'];
-      ctx.report(tunnel, `${fieldPath(tunnel)} cannot be combined with proxyProtocol in the same traffic policy; keep only one of them.`, {
-        related: [{ path: pp, message: 'proxyProtocol is set here' }],
-        fixes: [ctx.fix.removeField(tunnel, 'Remove tunnel'), ctx.fix.removeField(pp, 'Remove proxyProtocol')],
-      });
+      ctx.report(
+        tunnel,
+        `${fieldPath(tunnel)} cannot be combined with proxyProtocol in the same traffic policy; keep only one of them.`,
+        {
+          related: [{ path: pp, message: 'proxyProtocol is set here' }],
+          fixes: [
+            removeFieldFix(ctx, tunnel, 'Remove tunnel'),
+            removeFieldFix(ctx, pp, 'Remove proxyProtocol'),
+          ],
+        },
+      );
     }
   },
 };

@@ -11,7 +11,7 @@ export const issuerRequired: Rule = {
   kinds: [KIND],
   title: 'JWT rule without issuer or jwksUri',
   explanation: [
-    'Each entry of `jwtRules` must say whose tokens it accepts: set `issuer` (the token\'s `iss`), or at least `jwksUri` (where the signing keys are published). Istio rejects a rule with neither, even when `jwks` is inline.',
+    "Each entry of `jwtRules` must say whose tokens it accepts: set `issuer` (the token's `iss`), or at least `jwksUri` (where the signing keys are published). Istio rejects a rule with neither, even when `jwks` is inline.",
   ].join('\n'),
   check(ctx) {
     for (const r of jwtRules(ctx.value)) {

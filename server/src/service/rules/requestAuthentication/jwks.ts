@@ -32,17 +32,22 @@ export function readJwks(text: string): JwksReading {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return { error: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})`, secret: [] };
+    return {
+      error: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+      secret: [],
+    };
   }
   const list = keys(doc);
   if (typeof list === 'string') return { error: list, secret: [] };
   const secret: { index: number; kty: string }[] = [];
   for (const [index, key] of list.entries()) {
-    if (!key || typeof key !== 'object' || Array.isArray(key)) return { error: `key ${index} is not a JSON object`, secret };
+    if (!key || typeof key !== 'object' || Array.isArray(key))
+      return { error: `key ${index} is not a JSON object`, secret };
     const k = key as Record<string, unknown>;
     if (typeof k.kty !== 'string') return { error: `key ${index} has no "kty"`, secret };
     const required = REQUIRED[k.kty];
-    if (!required) return { error: `key ${index} has the unknown type "${k.kty}" (use RSA, EC, OKP or oct)`, secret };
+    if (!required)
+      return { error: `key ${index} has the unknown type "${k.kty}" (use RSA, EC, OKP or oct)`, secret };
     const missing = required.find((m) => typeof k[m] !== 'string');
     if (missing) return { error: `key ${index} (${k.kty}) lacks the "${missing}" member`, secret };
     if (k.kty === 'oct' || PRIVATE.some((m) => m in k)) secret.push({ index, kty: k.kty });

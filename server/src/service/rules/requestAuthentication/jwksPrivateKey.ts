@@ -19,7 +19,10 @@ export const jwksPrivateKey: Rule = {
       const { error, secret } = readJwks(jwks);
       if (error || secret.length === 0) continue;
       const which = secret.map((s) => `key ${s.index} (${s.kty})`).join(', ');
-      ctx.report([...r.path, 'jwks'], `jwtRules.jwks contains private or symmetric key material (${which}); only public keys are used to verify tokens.`);
+      ctx.report(
+        [...r.path, 'jwks'],
+        `jwtRules.jwks contains private or symmetric key material (${which}); only public keys are used to verify tokens.`,
+      );
     }
   },
 };

@@ -20,10 +20,14 @@ export const timeoutPrecision: Rule = {
       if (ns === undefined || checkDuration(ns) !== 'precision') continue;
       const path = [...r.path, 'timeout'];
       const fixed = roundToMillis(ns);
-      ctx.report(path, `jwtRules.timeout "${v}" is finer than a millisecond; Istio only supports durations to ms precision.`, {
-        on: 'value',
-        fixes: [ctx.fix.replaceValue(path, fixed, `Round to ${fixed}`)],
-      });
+      ctx.report(
+        path,
+        `jwtRules.timeout "${v}" is finer than a millisecond; Istio only supports durations to ms precision.`,
+        {
+          on: 'value',
+          fixes: [ctx.fix.replaceValue(path, fixed, `Round to ${fixed}`)],
+        },
+      );
     }
   },
 };

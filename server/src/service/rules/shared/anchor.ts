@@ -11,7 +11,8 @@ export function firstKeyPath(ctx: RuleContext, path: PathSegment[]): PathSegment
   if (isMap(node)) {
     const first = node.items[0];
     const key = first && isScalar(first.key) ? first.key.value : undefined;
-    if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') return [...path, String(key)];
+    if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean')
+      return [...path, String(key)];
   }
   return path;
 }

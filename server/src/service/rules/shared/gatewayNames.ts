@@ -36,23 +36,28 @@ export function gatewayNameProblems(names: unknown): GatewayNameProblem[] {
     const ns = name.slice(0, slash);
     const gw = name.slice(slash + 1);
     let error: string | undefined;
-    if (ns === '' || gw === '') error = `gateway "${name}": the namespace and the gateway name cannot be empty; write <namespace>/<name>`;
-    else if (!isDns1123Label(ns)) error = `gateway "${name}": "${ns}" is not a valid namespace (a DNS label: letters, digits and '-')`;
-    else if (!isDns1123Label(gw)) error = `gateway "${name}": "${gw}" is not a valid gateway name (a DNS label: letters, digits and '-')`;
+    if (ns === '' || gw === '')
+      error = `gateway "${name}": the namespace and the gateway name cannot be empty; write <namespace>/<name>`;
+    else if (!isDns1123Label(ns))
+      error = `gateway "${name}": "${ns}" is not a valid namespace (a DNS label: letters, digits and '-')`;
+    else if (!isDns1123Label(gw))
+      error = `gateway "${name}": "${gw}" is not a valid gateway name (a DNS label: letters, digits and '-')`;
     if (error) out.push({ index, error });
   }
   return out;
 }
 
 /** Every gateways list of a VirtualService: spec.gateways and the match-level ones. */
-export function gatewayLists(spec: Record<string, unknown> | undefined): { names: unknown; path: PathSegment[]; kind: 'spec' | 'http' | 'tls' | 'tcp' }[] {
+export function gatewayLists(
+  spec: Record<string, unknown> | undefined,
+): { names: unknown; path: PathSegment[]; kind: 'spec' | 'http' | 'tls' | 'tcp' }[] {
   const out: { names: unknown; path: PathSegment[]; kind: 'spec' | 'http' | 'tls' | 'tcp' }[] = [];
   if (spec) out.push({ names: spec.gateways, path: ['spec', 'gateways'], kind: 'spec' });
   for (const kind of ['http', 'tls', 'tcp'] as const) {
     for (const r of routesOf(spec, kind)) {
-      for (const m of matchesOf(r)) out.push({ names: m.value.gateways, path: [...m.path, 'gateways'], kind });
+      for (const m of matchesOf(r))
+        out.push({ names: m.value.gateways, path: [...m.path, 'gateways'], kind });
     }
   }
   return out;
 }
-

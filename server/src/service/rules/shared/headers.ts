@@ -12,7 +12,10 @@ export const isHeaderToken = (name: string): boolean => TOKEN.test(name);
 export function isJwtClaimHeader(name: string): boolean {
   if (!name.toLowerCase().startsWith(JWT_CLAIM)) return false;
   const rest = name.slice(JWT_CLAIM.length);
-  return (rest.startsWith('.') && rest.length > 1) || (rest.startsWith('[') && rest.endsWith(']') && rest.length > 2);
+  return (
+    (rest.startsWith('.') && rest.length > 1) ||
+    (rest.startsWith('[') && rest.endsWith(']') && rest.length > 2)
+  );
 }
 
 /** A header name in a match (`headers` / `withoutHeaders`). */
@@ -29,12 +32,14 @@ const isHost = (name: string): boolean => name.toLowerCase() === 'host';
 /** A header Envoy manages itself: any `:` pseudo-header, or Host. */
 export const isInternalHeader = (name: string): boolean => name.startsWith(':') || isHost(name);
 /** `:authority` or Host (any case). */
-export const isAuthorityHeader = (name: string): boolean => name.toLowerCase() === ':authority' || isHost(name);
+export const isAuthorityHeader = (name: string): boolean =>
+  name.toLowerCase() === ':authority' || isHost(name);
 
 /** A header set or added on the request: `:authority` and Host are allowed, other pseudo-headers are not. */
 export function requestSetHeaderError(name: string): string | undefined {
   if (name === '') return 'a header name cannot be empty';
-  if (isInternalHeader(name) && !isAuthorityHeader(name)) return `header "${name}" cannot be changed: names starting with ":" are reserved`;
+  if (isInternalHeader(name) && !isAuthorityHeader(name))
+    return `header "${name}" cannot be changed: names starting with ":" are reserved`;
   return undefined;
 }
 
@@ -62,7 +67,8 @@ export function headerValueError(value: string): string | undefined {
     switch (state) {
       case 'literal':
         if (ch !== '%') break;
-        if (!hasNext) return 'the header value has an unescaped "%" at the end; write a literal percent sign as "%%"';
+        if (!hasNext)
+          return 'the header value has an unescaped "%" at the end; write a literal percent sign as "%%"';
         if (value[pos + 1] === '%') pos++;
         else state = 'name';
         break;
@@ -77,26 +83,31 @@ export function headerValueError(value: string): string | undefined {
       case 'delim':
         if (ch === ',') state = 'string';
         else if (ch === ']') state = 'argsEnd';
-        else if (ch !== ' ') return `the header value has a malformed %VAR([...])% argument list: expected ',' or ']' at "${value.slice(pos)}"`;
+        else if (ch !== ' ')
+          return `the header value has a malformed %VAR([...])% argument list: expected ',' or ']' at "${value.slice(pos)}"`;
         break;
       case 'string':
         if (ch === '"') state = 'inString';
-        else if (ch !== ' ') return `the header value has a malformed %VAR([...])% argument list: expected '"' at "${value.slice(pos)}"`;
+        else if (ch !== ' ')
+          return `the header value has a malformed %VAR([...])% argument list: expected '"' at "${value.slice(pos)}"`;
         break;
       case 'inString':
         if (ch === '\\') {
-          if (!hasNext) return 'the header value ends with an unterminated backslash in a %VAR(...)% argument';
+          if (!hasNext)
+            return 'the header value ends with an unterminated backslash in a %VAR(...)% argument';
           pos++;
         } else if (ch === ')') state = 'varEnd';
         else if (ch === '"') state = 'delim';
         break;
       case 'argsEnd':
         if (ch === ')') state = 'varEnd';
-        else if (ch !== ' ') return `the header value has a malformed %VAR(...)% expression: expected ')' at "${value.slice(pos)}"`;
+        else if (ch !== ' ')
+          return `the header value has a malformed %VAR(...)% expression: expected ')' at "${value.slice(pos)}"`;
         break;
       case 'varEnd':
         if (ch === '%') state = 'literal';
-        else if (ch !== ' ') return `the header value has a malformed %VAR(...)% expression: expected '%' at "${value.slice(pos)}"`;
+        else if (ch !== ' ')
+          return `the header value has a malformed %VAR(...)% expression: expected '%' at "${value.slice(pos)}"`;
         break;
     }
   }

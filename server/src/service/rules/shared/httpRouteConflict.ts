@@ -6,10 +6,16 @@
 import type { Rule, RuleContext } from '../rule';
 import { isDelegateVs, routesOf, specOf } from './virtualServiceParts';
 import { fieldPath, isSet, nonEmptyList, type Obj } from './values';
+import { removeFieldFix } from './safeEdits';
 
 /** Whether Go sees the field as set: a list must be non-empty, anything else non-null. */
 export function fieldSet(route: Obj, field: string): boolean {
   return Array.isArray(route[field]) ? nonEmptyList(route, field) : isSet(route, field);
+}
+
+/** Whether the route still says what to do with requests once `field` is removed. */
+function keepsAction(route: Obj, field: string): boolean {
+  return ['redirect', 'directResponse', 'route'].some((f) => f !== field && fieldSet(route, f));
 }
 
 export interface HttpConflictOptions {
@@ -48,9 +54,10 @@ export function httpRouteConflictRule(o: HttpConflictOptions): Rule {
           `${fieldPath(first)} cannot be combined with ${o.second} in the same HTTP route: ${o.reason}. Keep only one of them.`,
           {
             related: [{ path: second, message: `${o.second} is set here` }],
+            // Only offer removals that leave the route with a route, redirect or directResponse.
             fixes: [
-              ctx.fix.removeField(first, `Remove ${o.first}`),
-              ctx.fix.removeField(second, `Remove ${o.second}`),
+              keepsAction(r.value, o.first) ? removeFieldFix(ctx, first, `Remove ${o.first}`) : undefined,
+              keepsAction(r.value, o.second) ? removeFieldFix(ctx, second, `Remove ${o.second}`) : undefined,
             ],
           },
         );

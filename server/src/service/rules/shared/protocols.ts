@@ -38,7 +38,8 @@ export function parseProtocol(name: unknown): Protocol {
 }
 
 /** HTTP family: HTTP, HTTP2, HTTP_PROXY, GRPC, GRPC-WEB. */
-export const isHttp = (p: Protocol): boolean => ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB'].includes(p);
+export const isHttp = (p: Protocol): boolean =>
+  ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB'].includes(p);
 
 /** TLS family: HTTPS, TLS. */
 export const isTls = (p: Protocol): boolean => p === 'HTTPS' || p === 'TLS';

@@ -123,7 +123,11 @@ export function reachability(spec: Obj | undefined, kind: 'http' | 'tls' | 'tcp'
           path: route.path,
           item: true,
           message: `${kind} rule ${ruleName(route)} is never used: only the last rule can have no matches, and rule ${ruleName(matchless)} before it already matches every request (only the last rule can have no matches).`,
-          related: { path: matchless.path, item: true, message: `rule ${ruleName(matchless)} has no matches` },
+          related: {
+            path: matchless.path,
+            item: true,
+            message: `rule ${ruleName(matchless)} has no matches`,
+          },
         });
       }
       matchless = route;
@@ -177,7 +181,11 @@ export function reachability(spec: Obj | undefined, kind: 'http' | 'tls' | 'tcp'
         path: [...b.match.path, 'uri', 'prefix'],
         item: false,
         message: `match ${matchName(b.match, true)} of http rule ${ruleName(b.route)} is never used: its prefix "${b.prefix}" is already covered by the prefix "${a.prefix}" of match ${matchName(a.match, true)} in rule ${ruleName(a.route)}, which comes first (duplicate/overlapping match). Put the longer prefix first.`,
-        related: { path: [...a.match.path, 'uri', 'prefix'], item: false, message: `prefix "${a.prefix}" matches first` },
+        related: {
+          path: [...a.match.path, 'uri', 'prefix'],
+          item: false,
+          message: `prefix "${a.prefix}" matches first`,
+        },
       });
     }
   }

@@ -21,7 +21,7 @@ export function validateRegex(re: string): string | undefined {
     RE2JS.compile(re);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    error = `${detail}. Istio uses RE2 regex syntax (https://github.com/google/re2/wiki/Syntax): no look-around, no backreferences`;
+    error = `${detail}. Istio uses the RE2 regex dialect, which has no look-around and no backreferences`;
   }
   if (cache.size > 500) cache.clear();
   cache.set(re, error);

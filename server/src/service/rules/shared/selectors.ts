@@ -3,7 +3,7 @@
  * ServiceEntry use `workloadSelector.labels`. The CRDs' CEL rules already reject empty keys and '*'
  * in `matchLabels`, and '*' in `workloadSelector.labels` values; what they miss is checked here.
  */
-import { removeFieldFix } from './removal';
+import { removeFieldFix } from './safeEdits';
 import type { Rule, RuleContext } from '../rule';
 import { obj } from './values';
 

@@ -3,6 +3,7 @@
  * rules already reject a `namespace` and setting more than one of selector/targetRef/targetRefs; the
  * schema requires a non-empty `kind` and `name`. Checked here: the allowed group/kind pairs.
  */
+import { insertFieldFix } from './safeEdits';
 import type { Rule, RuleContext } from '../rule';
 import { fieldPath, obj } from './values';
 import type { PathSegment } from '../../yaml/nodes';
@@ -94,7 +95,7 @@ export function targetRefRule(code: string, kind: string): Rule {
                       `Set group to '${p.group}'`,
                     ),
                   ]
-                : [ctx.fix.insertField(path, 'group', p.group, `Add group '${p.group}'`)];
+                : [insertFieldFix(ctx, path, 'group', p.group, `Add group '${p.group}'`)];
           ctx.report(hasField ? [...path, p.field] : [...path, 'kind'], `${where}: ${p.message}.`, {
             on: 'value',
             fixes,

@@ -37,10 +37,16 @@ export function portPoliciesOf(spec: Obj | undefined): PolicyAt[] {
 }
 
 /** Every place that holds outlierDetection, connectionPool, loadBalancer and tls settings. */
-export const allPoliciesOf = (spec: Obj | undefined): PolicyAt[] => [...policiesOf(spec), ...portPoliciesOf(spec)];
+export const allPoliciesOf = (spec: Obj | undefined): PolicyAt[] => [
+  ...policiesOf(spec),
+  ...portPoliciesOf(spec),
+];
 
 /** A settings block of each policy, e.g. `connectionPool` or `loadBalancer`. */
-export function blocksOf(spec: Obj | undefined, field: string): { value: Obj; path: PathSegment[]; policy: PolicyAt }[] {
+export function blocksOf(
+  spec: Obj | undefined,
+  field: string,
+): { value: Obj; path: PathSegment[]; policy: PolicyAt }[] {
   const out: { value: Obj; path: PathSegment[]; policy: PolicyAt }[] = [];
   for (const p of allPoliciesOf(spec)) {
     const v = obj(p.value[field]);

@@ -139,7 +139,9 @@ export function faultsOf(spec: Obj | undefined): { value: Obj; path: PathSegment
 
 /** Size in bytes of a directResponse body (`string` as UTF-8, `bytes` decoded from base64). */
 export function directResponseBodySize(body: Obj): { size: number; field: 'string' | 'bytes' } | undefined {
-  if (typeof body.string === 'string') return { size: Buffer.byteLength(body.string, 'utf8'), field: 'string' };
-  if (typeof body.bytes === 'string') return { size: Buffer.from(body.bytes, 'base64').length, field: 'bytes' };
+  if (typeof body.string === 'string')
+    return { size: Buffer.byteLength(body.string, 'utf8'), field: 'string' };
+  if (typeof body.bytes === 'string')
+    return { size: Buffer.from(body.bytes, 'base64').length, field: 'bytes' };
   return undefined;
 }

@@ -1,6 +1,18 @@
 /** The host checks of ValidateVirtualService, shared by the host rules. */
-import { hostSubsetOf, isIpAddress, validateGatewayVirtualServiceHost, validateWildcardDomain } from './hostnames';
-import { appliesToGateway, hasSniHosts, hostsOf, matchesOf, noMeshGateway, routesOf } from './virtualServiceParts';
+import {
+  hostSubsetOf,
+  isIpAddress,
+  validateGatewayVirtualServiceHost,
+  validateWildcardDomain,
+} from './hostnames';
+import {
+  appliesToGateway,
+  hasSniHosts,
+  hostsOf,
+  matchesOf,
+  noMeshGateway,
+  routesOf,
+} from './virtualServiceParts';
 import { list, type Obj } from './values';
 
 export interface HostCheck {

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { isAuthorityHeader } from '../shared/headers';
 import { routesOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, obj } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const authoritySetTwice: Rule = {
   code: 'vs-authority-set-multiple-times',
@@ -22,14 +23,19 @@ export const authoritySetTwice: Rule = {
       const request = obj(obj(r.value.headers)?.request);
       for (const op of ['set', 'add']) {
         for (const [name, value] of Object.entries(obj(request?.[op]) ?? {})) {
-          if (isAuthorityHeader(name) && typeof value === 'string' && value !== '') sources.push([...r.path, 'headers', 'request', op, name]);
+          if (isAuthorityHeader(name) && typeof value === 'string' && value !== '')
+            sources.push([...r.path, 'headers', 'request', op, name]);
         }
       }
       for (const at of sources.slice(1)) {
-        ctx.report(at, `${fieldPath(at)}: the authority is already set by ${fieldPath(sources[0])}; it can be rewritten in only one place.`, {
-          related: [{ path: sources[0], message: 'the authority is first set here' }],
-          fixes: [ctx.fix.removeField(at, `Remove ${String(at[at.length - 1])}`)],
-        });
+        ctx.report(
+          at,
+          `${fieldPath(at)}: the authority is already set by ${fieldPath(sources[0])}; it can be rewritten in only one place.`,
+          {
+            related: [{ path: sources[0], message: 'the authority is first set here' }],
+            fixes: [removeFieldFix(ctx, at, `Remove ${String(at[at.length - 1])}`)],
+          },
+        );
       }
     }
   },

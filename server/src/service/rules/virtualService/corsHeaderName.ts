@@ -9,7 +9,7 @@ export const corsHeaderName: Rule = {
   kinds: ['VirtualService'],
   title: 'Invalid CORS header name',
   explanation: [
-    'An entry of `corsPolicy.allowHeaders` or `corsPolicy.exposeHeaders` is not a valid header name, so Istio rejects the VirtualService. Each entry must be `*` or an HTTP header name (an RFC 7230 token: letters, digits and ``!#$%&\'*+-.^_`|~``), and cannot be empty.',
+    "An entry of `corsPolicy.allowHeaders` or `corsPolicy.exposeHeaders` is not a valid header name, so Istio rejects the VirtualService. Each entry must be `*` or an HTTP header name (an RFC 7230 token: letters, digits and ``!#$%&'*+-.^_`|~``), and cannot be empty.",
     '',
     'List each header as its own entry; do not join several names with commas.',
   ].join('\n'),
@@ -19,7 +19,10 @@ export const corsHeaderName: Rule = {
         list(obj(r.value.corsPolicy)?.[field]).forEach((h, i) => {
           if (typeof h !== 'string' || h === '*' || isHeaderToken(h)) return;
           const at = [...r.path, 'corsPolicy', field, i];
-          const why = h === '' ? 'a header name cannot be empty' : `"${h}" is not a valid header name (use "*" or token characters: letters, digits and !#$%&'*+-.^_\`|~)`;
+          const why =
+            h === ''
+              ? 'a header name cannot be empty'
+              : `"${h}" is not a valid header name (use "*" or token characters: letters, digits and !#$%&'*+-.^_\`|~)`;
           ctx.report(at, `${fieldPath(at)}: ${why}.`, { on: 'value' });
         });
       }

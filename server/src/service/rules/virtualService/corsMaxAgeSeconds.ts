@@ -21,10 +21,14 @@ export const corsMaxAgeSeconds: Rule = {
       if (ns === undefined || ns <= 0n || ns % 1_000_000_000n === 0n) continue;
       const at = [...r.path, 'corsPolicy', 'maxAge'];
       const fixed = roundToSeconds(ns);
-      ctx.report(at, `${fieldPath(at)}: "${v}" has a fraction of a second; maxAge must be a whole number of seconds.`, {
-        on: 'value',
-        fixes: [ctx.fix.replaceValue(at, fixed, `Round to ${fixed}`)],
-      });
+      ctx.report(
+        at,
+        `${fieldPath(at)}: "${v}" has a fraction of a second; maxAge must be a whole number of seconds.`,
+        {
+          on: 'value',
+          fixes: [ctx.fix.replaceValue(at, fixed, `Round to ${fixed}`)],
+        },
+      );
     }
   },
 };

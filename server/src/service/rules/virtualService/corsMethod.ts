@@ -18,10 +18,14 @@ export const corsMethod: Rule = {
         if (typeof m !== 'string' || METHODS.includes(m)) return;
         const at = [...r.path, 'corsPolicy', 'allowMethods', i];
         const upper = m.trim().toUpperCase();
-        ctx.report(at, `${fieldPath(at)}: "${m}" is not a supported HTTP method; use one of ${METHODS.join(', ')}.`, {
-          on: 'value',
-          fixes: METHODS.includes(upper) ? [ctx.fix.replaceValue(at, upper, `Use "${upper}"`)] : undefined,
-        });
+        ctx.report(
+          at,
+          `${fieldPath(at)}: "${m}" is not a supported HTTP method; use one of ${METHODS.join(', ')}.`,
+          {
+            on: 'value',
+            fixes: METHODS.includes(upper) ? [ctx.fix.replaceValue(at, upper, `Use "${upper}"`)] : undefined,
+          },
+        );
       });
     }
   },

@@ -16,11 +16,17 @@ export const corsOrigin: Rule = {
   check(ctx) {
     for (const r of routesOf(specOf(ctx), 'http')) {
       for (const o of itemsOf(obj(r.value.corsPolicy), 'allowOrigins', [...r.path, 'corsPolicy'])) {
-        const kind = ['exact', 'prefix', 'regex'].find((k) => o.value[k] !== undefined && o.value[k] !== null);
+        const kind = ['exact', 'prefix', 'regex'].find(
+          (k) => o.value[k] !== undefined && o.value[k] !== null,
+        );
         const value = kind ? o.value[kind] : '';
         if (typeof value !== 'string' || value !== '') continue;
         const at = kind ? [...o.path, kind] : firstKeyPath(ctx, o.path);
-        ctx.report(at, `${fieldPath(o.path)}: an allowed origin needs a non-empty exact, prefix or regex value.`, kind ? { on: 'value' } : undefined);
+        ctx.report(
+          at,
+          `${fieldPath(o.path)}: an allowed origin needs a non-empty exact, prefix or regex value.`,
+          kind ? { on: 'value' } : undefined,
+        );
       }
     }
   },

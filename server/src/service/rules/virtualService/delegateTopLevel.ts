@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { isDelegateVs, specOf } from '../shared/virtualServiceParts';
 import { list } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 const FIELDS = ['gateways', 'tls', 'tcp'] as const;
 
@@ -20,9 +21,13 @@ export const delegateTopLevel: Rule = {
     for (const field of FIELDS) {
       if (list(spec[field]).length === 0) continue;
       const what = field === 'gateways' ? 'gateways' : `${field} routes`;
-      ctx.report(['spec', field], `spec.${field}: a delegate VirtualService (one without hosts) cannot have ${what}; only http routes can be delegated. Set them on the root VirtualService, or add hosts.`, {
-        fixes: [ctx.fix.removeField(['spec', field], `Remove ${field}`)],
-      });
+      ctx.report(
+        ['spec', field],
+        `spec.${field}: a delegate VirtualService (one without hosts) cannot have ${what}; only http routes can be delegated. Set them on the root VirtualService, or add hosts.`,
+        {
+          fixes: [removeFieldFix(ctx, ['spec', field], `Remove ${field}`)],
+        },
+      );
     }
   },
 };

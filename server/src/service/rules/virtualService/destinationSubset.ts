@@ -16,7 +16,11 @@ export const destinationSubset: Rule = {
       const s = d.value.subset;
       if (typeof s !== 'string' || s === '' || isDns1123Label(s)) continue;
       const at = [...d.path, 'subset'];
-      ctx.report(at, `${fieldPath(at)}: "${s}" is not a valid subset name (a DNS label: letters, digits and '-', at most 63 characters).`, { on: 'value' });
+      ctx.report(
+        at,
+        `${fieldPath(at)}: "${s}" is not a valid subset name (a DNS label: letters, digits and '-', at most 63 characters).`,
+        { on: 'value' },
+      );
     }
   },
 };

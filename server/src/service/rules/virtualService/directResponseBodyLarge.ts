@@ -21,7 +21,10 @@ export const directResponseBodyLarge: Rule = {
       const s = body && directResponseBodySize(body);
       if (!s || s.size <= KB100 || s.size > MB) continue;
       const at = [...r.path, 'directResponse', 'body', s.field];
-      ctx.report(at, `${fieldPath(at)}: the body is ${s.size} bytes; bodies over 100 KB may slow down the control plane.`);
+      ctx.report(
+        at,
+        `${fieldPath(at)}: the body is ${s.size} bytes; bodies over 100 KB may slow down the control plane.`,
+      );
     }
   },
 };

@@ -20,7 +20,10 @@ export const directResponseBodyTooLarge: Rule = {
       const s = body && directResponseBodySize(body);
       if (!s || s.size <= MB) continue;
       const at = [...r.path, 'directResponse', 'body', s.field];
-      ctx.report(at, `${fieldPath(at)}: the body is ${s.size} bytes; a direct response body must be at most 1 MB.`);
+      ctx.report(
+        at,
+        `${fieldPath(at)}: the body is ${s.size} bytes; a direct response body must be at most 1 MB.`,
+      );
     }
   },
 };

@@ -23,10 +23,16 @@ export const duplicateHosts: Rule = {
         const b = hosts[j];
         if (!hostsOverlap(a.host, b.host)) continue;
         const how = a.host === b.host ? 'is listed twice' : `overlaps with "${a.host}"`;
-        ctx.report(['spec', 'hosts', b.index], `spec.hosts[${b.index}]: "${b.host}" ${how}; each host may appear only once in a VirtualService.`, {
-          on: 'value',
-          related: [{ path: ['spec', 'hosts', a.index], on: 'value', message: `"${a.host}" is listed here` }],
-        });
+        ctx.report(
+          ['spec', 'hosts', b.index],
+          `spec.hosts[${b.index}]: "${b.host}" ${how}; each host may appear only once in a VirtualService.`,
+          {
+            on: 'value',
+            related: [
+              { path: ['spec', 'hosts', a.index], on: 'value', message: `"${a.host}" is listed here` },
+            ],
+          },
+        );
       }
     }
   },

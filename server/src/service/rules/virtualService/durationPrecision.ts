@@ -39,10 +39,14 @@ export const durationPrecision: Rule = {
         if (ns === undefined || checkDuration(ns) !== 'precision') continue;
         const path = [...r.path, ...rel];
         const fixed = roundToMillis(ns);
-        ctx.report(path, `${fieldPath(path)}: "${v}" is finer than a millisecond; Istio only supports durations to ms precision.`, {
-          on: 'value',
-          fixes: [ctx.fix.replaceValue(path, fixed, `Round to ${fixed}`)],
-        });
+        ctx.report(
+          path,
+          `${fieldPath(path)}: "${v}" is finer than a millisecond; Istio only supports durations to ms precision.`,
+          {
+            on: 'value',
+            fixes: [ctx.fix.replaceValue(path, fixed, `Round to ${fixed}`)],
+          },
+        );
       }
     }
   },

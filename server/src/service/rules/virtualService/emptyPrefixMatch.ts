@@ -18,7 +18,10 @@ export const emptyPrefixMatch: Rule = {
         for (const sm of stringMatchesOf(m)) {
           if (sm.where === 'uri' || sm.value.prefix !== '') continue;
           const at = [...sm.path, 'prefix'];
-          ctx.report(at, `${fieldPath(at)}: a prefix match on ${sm.where} cannot be empty (only uri allows an empty prefix).`);
+          ctx.report(
+            at,
+            `${fieldPath(at)}: a prefix match on ${sm.where} cannot be empty (only uri allows an empty prefix).`,
+          );
         }
       }
     }

@@ -9,7 +9,7 @@ export const exportTo: Rule = {
   kinds: ['VirtualService'],
   title: 'Invalid exportTo',
   explanation: [
-    '`exportTo` lists the namespaces that can see this VirtualService. Istio rejects the object when an entry is not `.` (this namespace), `*` (all namespaces) or a namespace name, when an entry is repeated (`.` and the object\'s own namespace count as the same), or when `*` is combined with other entries.',
+    "`exportTo` lists the namespaces that can see this VirtualService. Istio rejects the object when an entry is not `.` (this namespace), `*` (all namespaces) or a namespace name, when an entry is repeated (`.` and the object's own namespace count as the same), or when `*` is combined with other entries.",
     '',
     '`~` (export to nobody) is only allowed on a ServiceEntry.',
   ].join('\n'),
@@ -19,7 +19,10 @@ export const exportTo: Rule = {
       const path = p.index === undefined ? ['spec', 'exportTo'] : ['spec', 'exportTo', p.index];
       ctx.report(path, `spec.exportTo${p.index === undefined ? '' : `[${p.index}]`}: ${p.message}.`, {
         on: p.index === undefined ? 'key' : 'value',
-        related: p.duplicateOf === undefined ? undefined : [{ path: ['spec', 'exportTo', p.duplicateOf], on: 'value', message: 'first listed here' }],
+        related:
+          p.duplicateOf === undefined
+            ? undefined
+            : [{ path: ['spec', 'exportTo', p.duplicateOf], on: 'value', message: 'first listed here' }],
       });
     }
   },

@@ -15,9 +15,16 @@ export const faultAbortWithoutErrorType: Rule = {
   check(ctx) {
     for (const f of faultsOf(specOf(ctx))) {
       const abort = obj(f.value.abort);
-      if (!abort || ['httpStatus', 'grpcStatus', 'http2Error'].some((k) => abort[k] !== undefined && abort[k] !== null)) continue;
+      if (
+        !abort ||
+        ['httpStatus', 'grpcStatus', 'http2Error'].some((k) => abort[k] !== undefined && abort[k] !== null)
+      )
+        continue;
       const at = [...f.path, 'abort'];
-      ctx.report(at, `${fieldPath(at)}: abort is configured but no error type is set; add httpStatus or grpcStatus.`);
+      ctx.report(
+        at,
+        `${fieldPath(at)}: abort is configured but no error type is set; add httpStatus or grpcStatus.`,
+      );
     }
   },
 };

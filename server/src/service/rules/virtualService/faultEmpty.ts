@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { faultsOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, isSet } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const faultEmpty: Rule = {
   code: 'vs-fault-empty',
@@ -16,7 +17,7 @@ export const faultEmpty: Rule = {
     for (const f of faultsOf(specOf(ctx))) {
       if (isSet(f.value, 'abort') || isSet(f.value, 'delay')) continue;
       ctx.report(f.path, `${fieldPath(f.path)}: fault injection needs an abort and/or a delay.`, {
-        fixes: [ctx.fix.removeField(f.path, 'Remove fault')],
+        fixes: [removeFieldFix(ctx, f.path, 'Remove fault')],
       });
     }
   },

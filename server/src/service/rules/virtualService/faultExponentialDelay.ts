@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { faultsOf, specOf } from '../shared/virtualServiceParts';
-import { fieldPath, obj } from '../shared/values';
+import { fieldPath, isSet, obj } from '../shared/values';
 
 export const faultExponentialDelay: Rule = {
   code: 'vs-fault-exponential-delay',
@@ -15,10 +15,13 @@ export const faultExponentialDelay: Rule = {
   check(ctx) {
     for (const f of faultsOf(specOf(ctx))) {
       const delay = obj(f.value.delay);
-      if (!delay || delay.exponentialDelay === undefined) continue;
+      if (!delay || !isSet(delay, 'exponentialDelay')) continue;
       const at = [...f.path, 'delay', 'exponentialDelay'];
       ctx.report(at, `${fieldPath(at)}: exponentialDelay is not supported yet; use fixedDelay.`, {
-        fixes: delay.fixedDelay === undefined ? [ctx.fix.renameKey(at, 'fixedDelay', 'Use fixedDelay')] : undefined,
+        fixes:
+          delay.fixedDelay === undefined
+            ? [ctx.fix.renameKey(at, 'fixedDelay', 'Use fixedDelay')]
+            : undefined,
       });
     }
   },

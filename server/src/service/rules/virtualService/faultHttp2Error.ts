@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { faultsOf, specOf } from '../shared/virtualServiceParts';
-import { fieldPath, obj } from '../shared/values';
+import { fieldPath, isSet, obj } from '../shared/values';
 
 export const faultHttp2Error: Rule = {
   code: 'vs-fault-http2-error',
@@ -15,9 +15,12 @@ export const faultHttp2Error: Rule = {
   check(ctx) {
     for (const f of faultsOf(specOf(ctx))) {
       const abort = obj(f.value.abort);
-      if (!abort || abort.http2Error === undefined) continue;
+      if (!isSet(abort, 'http2Error')) continue;
       const at = [...f.path, 'abort', 'http2Error'];
-      ctx.report(at, `${fieldPath(at)}: HTTP/2 abort fault injection is not supported yet; use httpStatus or grpcStatus.`);
+      ctx.report(
+        at,
+        `${fieldPath(at)}: HTTP/2 abort fault injection is not supported yet; use httpStatus or grpcStatus.`,
+      );
     }
   },
 };

@@ -12,7 +12,7 @@ export const gatewayNames: Rule = {
     'A `gateways` entry (in `spec.gateways` or in a route `match`) is not a valid gateway reference, so Istio rejects the VirtualService. An entry must be one of:',
     '',
     '- `<namespace>/<name>`, where both parts are DNS labels (letters, digits and `-`) and neither is empty;',
-    '- a plain `<name>`, meaning a Gateway in the VirtualService\'s own namespace (it must be a valid DNS name);',
+    "- a plain `<name>`, meaning a Gateway in the VirtualService's own namespace (it must be a valid DNS name);",
     '- `mesh`, for the sidecars of the mesh.',
     '',
     'Note: Istio stops checking a list at its first entry without a `/`, so later entries of that list are not checked (and not reported here).',

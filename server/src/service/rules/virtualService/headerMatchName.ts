@@ -9,7 +9,7 @@ export const headerMatchName: Rule = {
   kinds: ['VirtualService'],
   title: 'Invalid header name in a match',
   explanation: [
-    'A key of `match[].headers` or `match[].withoutHeaders` is not a valid HTTP header name, so Istio rejects the VirtualService. A header name must be an RFC 7230 token: letters, digits and ``!#$%&\'*+-.^_`|~``, without spaces, colons or slashes.',
+    "A key of `match[].headers` or `match[].withoutHeaders` is not a valid HTTP header name, so Istio rejects the VirtualService. A header name must be an RFC 7230 token: letters, digits and ``!#$%&'*+-.^_`|~``, without spaces, colons or slashes.",
     '',
     'Two other forms are accepted: the pseudo-headers `:method`, `:scheme`, `:authority`, `:path` and `:status`, and JWT claims written `@request.auth.claims.<claim>` or `@request.auth.claims[<claim>]` (gateways only).',
   ].join('\n'),

@@ -25,7 +25,8 @@ export const headerOperationName: Rule = {
         for (const op of ['set', 'add']) {
           for (const name of Object.keys(obj(ops[op]) ?? {})) {
             const err = side === 'request' ? requestSetHeaderError(name) : headerOperationError(name);
-            if (err) ctx.report([...block.path, side, op, name], `${fieldPath([...block.path, side, op])}: ${err}.`);
+            if (err)
+              ctx.report([...block.path, side, op, name], `${fieldPath([...block.path, side, op])}: ${err}.`);
           }
         }
         list(ops.remove).forEach((name, i) => {

@@ -18,7 +18,8 @@ export const hostName: Rule = {
   ].join('\n'),
   check(ctx) {
     for (const h of checkHosts(specOf(ctx))) {
-      if (h.error) ctx.report(['spec', 'hosts', h.index], `spec.hosts[${h.index}]: ${h.error}.`, { on: 'value' });
+      if (h.error)
+        ctx.report(['spec', 'hosts', h.index], `spec.hosts[${h.index}]: ${h.error}.`, { on: 'value' });
     }
   },
 };

@@ -25,7 +25,9 @@ export const ineffectiveMatch: Rule = {
         if (f.code !== 'IST0131') continue;
         const rel = f.related;
         ctx.report(f.item ? firstKeyPath(ctx, f.path) : f.path, f.message, {
-          related: rel ? [{ path: rel.item ? firstKeyPath(ctx, rel.path) : rel.path, message: rel.message }] : undefined,
+          related: rel
+            ? [{ path: rel.item ? firstKeyPath(ctx, rel.path) : rel.path, message: rel.message }]
+            : undefined,
         });
       }
     }

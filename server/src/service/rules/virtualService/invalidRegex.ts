@@ -16,10 +16,11 @@ export const invalidRegex: Rule = {
     '- is longer than 1024 bytes ("regex is too large");',
     '- does not compile as an RE2 regex. RE2 (used by Go and Envoy) has no look-ahead/look-behind (`(?=`, `(?!`, `(?<=`) and no backreferences (`\\1`).',
     '',
-    'Rewrite the pattern without those constructs; see https://github.com/google/re2/wiki/Syntax. In `withoutHeaders`, `regex: "*"` is accepted and means "the header is present".',
+    'Rewrite the pattern without those constructs; see the RE2 syntax reference in the google/re2 repository. In `withoutHeaders`, `regex: "*"` is accepted and means "the header is present".',
   ].join('\n'),
   check(ctx) {
-    const report = (at: PathSegment[], err: string): void => ctx.report(at, `${fieldPath(at)}: ${err}.`, { on: 'value' });
+    const report = (at: PathSegment[], err: string): void =>
+      ctx.report(at, `${fieldPath(at)}: ${err}.`, { on: 'value' });
     for (const r of routesOf(specOf(ctx), 'http')) {
       for (const m of matchesOf(r)) {
         for (const sm of stringMatchesOf(m)) {

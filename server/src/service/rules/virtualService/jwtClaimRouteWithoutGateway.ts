@@ -22,7 +22,10 @@ export const jwtClaimRouteWithoutGateway: Rule = {
           for (const name of Object.keys(obj(m.value[field]) ?? {})) {
             if (!isJwtClaimHeader(name)) continue;
             const at = [...m.path, field, name];
-            ctx.report(at, `${fieldPath(at)}: routing on the JWT claim "${name}" is only supported for gateways, but this VirtualService applies to the mesh (no gateways, or "mesh" among them).`);
+            ctx.report(
+              at,
+              `${fieldPath(at)}: routing on the JWT claim "${name}" is only supported for gateways, but this VirtualService applies to the mesh (no gateways, or "mesh" among them).`,
+            );
           }
         }
       }

@@ -22,10 +22,17 @@ export const legacyGatewayName: Rule = {
         if (!p.recommended) continue;
         const at = [...path, p.index];
         const name = (names as unknown[])[p.index] as string;
-        ctx.report(at, `${fieldPath(at)}: "${name}" uses the legacy name.namespace form; prefer <namespace>/<name>: "${p.recommended}".`, {
-          on: 'value',
-          fixes: [ctx.fix.replaceValue(at, p.recommended, `Use "${p.recommended}"`)],
-        });
+        // Offer the rewrite only when both parts exist ("gw." or ".ns" have none).
+        ctx.report(
+          at,
+          `${fieldPath(at)}: "${name}" uses the legacy name.namespace form; prefer <namespace>/<name>: "${p.recommended}".`,
+          {
+            on: 'value',
+            fixes: /^[^/]+\/[^/]+$/.test(p.recommended)
+              ? [ctx.fix.replaceValue(at, p.recommended, `Use "${p.recommended}"`)]
+              : undefined,
+          },
+        );
       }
     }
   },

@@ -15,7 +15,11 @@ export const meshWildcardHost: Rule = {
   check(ctx) {
     for (const h of checkHosts(specOf(ctx))) {
       if (!h.meshWildcard) continue;
-      ctx.report(['spec', 'hosts', h.index], `spec.hosts[${h.index}]: the host "*" is not allowed for a VirtualService that applies to the mesh (no gateways, or "mesh" among them). List specific hosts, or bind it to gateways only.`, { on: 'value' });
+      ctx.report(
+        ['spec', 'hosts', h.index],
+        `spec.hosts[${h.index}]: the host "*" is not allowed for a VirtualService that applies to the mesh (no gateways, or "mesh" among them). List specific hosts, or bind it to gateways only.`,
+        { on: 'value' },
+      );
     }
   },
 };

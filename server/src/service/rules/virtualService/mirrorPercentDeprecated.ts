@@ -23,9 +23,16 @@ export const mirrorPercentDeprecated: Rule = {
         if (typeof v === 'number' && r.value.mirrorPercentage === undefined) {
           const rename = ctx.fix.renameKey(at, 'mirrorPercentage', '');
           const value = ctx.fix.replaceValue(at, `{value: ${v}}`, '');
-          if (rename && value) fix = { title: 'Use mirrorPercentage', preferred: true, edits: [...rename.edits, ...value.edits] };
+          if (rename && value)
+            fix = {
+              title: 'Use mirrorPercentage',
+              preferred: true,
+              edits: [...rename.edits, ...value.edits],
+            };
         }
-        ctx.report(at, `${fieldPath(at)} is deprecated; use mirrorPercentage: {value: N} instead.`, { fixes: [fix] });
+        ctx.report(at, `${fieldPath(at)} is deprecated; use mirrorPercentage: {value: N} instead.`, {
+          fixes: [fix],
+        });
       }
     }
   },

@@ -14,7 +14,9 @@ export const mirrorPercentageRange: Rule = {
   check(ctx) {
     const check = (at: PathSegment[], v: number | undefined): void => {
       if (v === undefined || (v >= 0 && v <= 100)) return;
-      ctx.report(at, `${fieldPath(at)}: ${v} is not a valid mirror percentage; use a value from 0 to 100.`, { on: 'value' });
+      ctx.report(at, `${fieldPath(at)}: ${v} is not a valid mirror percentage; use a value from 0 to 100.`, {
+        on: 'value',
+      });
     };
     for (const r of routesOf(specOf(ctx), 'http')) {
       for (const key of ['mirrorPercent', 'mirror_percent']) check([...r.path, key], num(r.value[key]));

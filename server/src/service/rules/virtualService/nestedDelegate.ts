@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { isDelegateVs, routesOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, isSet } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const nestedDelegate: Rule = {
   code: 'vs-nested-delegate',
@@ -18,9 +19,13 @@ export const nestedDelegate: Rule = {
     for (const r of routesOf(spec, 'http')) {
       if (!isSet(r.value, 'delegate')) continue;
       const at = [...r.path, 'delegate'];
-      ctx.report(at, `${fieldPath(at)}: a delegate VirtualService (one without hosts) cannot delegate again; use route, redirect or directResponse.`, {
-        fixes: [ctx.fix.removeField(at, 'Remove delegate')],
-      });
+      ctx.report(
+        at,
+        `${fieldPath(at)}: a delegate VirtualService (one without hosts) cannot delegate again; use route, redirect or directResponse.`,
+        {
+          fixes: [removeFieldFix(ctx, at, 'Remove delegate')],
+        },
+      );
     }
   },
 };

@@ -17,7 +17,9 @@ export const redirectCode: Rule = {
       const code = num(obj(r.value.redirect)?.redirectCode);
       if (code === undefined || code === 0 || (code >= 300 && code <= 399)) continue;
       const at = [...r.path, 'redirect', 'redirectCode'];
-      ctx.report(at, `${fieldPath(at)}: ${code} is not a valid redirect code; use a 3xx status (300..399).`, { on: 'value' });
+      ctx.report(at, `${fieldPath(at)}: ${code} is not a valid redirect code; use a 3xx status (300..399).`, {
+        on: 'value',
+      });
     }
   },
 };

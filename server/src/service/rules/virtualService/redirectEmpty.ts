@@ -16,7 +16,14 @@ export const redirectEmpty: Rule = {
     for (const r of routesOf(specOf(ctx), 'http')) {
       const red = obj(r.value.redirect);
       if (!red) continue;
-      if (nonEmpty(red.uri) || nonEmpty(red.authority) || nonEmpty(red.scheme) || isSet(red, 'port') || isSet(red, 'derivePort')) continue;
+      if (
+        nonEmpty(red.uri) ||
+        nonEmpty(red.authority) ||
+        nonEmpty(red.scheme) ||
+        isSet(red, 'port') ||
+        isSet(red, 'derivePort')
+      )
+        continue;
       const at = [...r.path, 'redirect'];
       ctx.report(at, `${fieldPath(at)}: a redirect must set uri, authority, scheme, port or derivePort.`);
     }

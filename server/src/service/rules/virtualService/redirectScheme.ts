@@ -18,7 +18,10 @@ export const redirectScheme: Rule = {
       const lower = s.trim().toLowerCase();
       ctx.report(at, `${fieldPath(at)}: "${s}" is not a valid redirect scheme; use "http" or "https".`, {
         on: 'value',
-        fixes: lower === 'http' || lower === 'https' ? [ctx.fix.replaceValue(at, lower, `Use ${lower}`)] : undefined,
+        fixes:
+          lower === 'http' || lower === 'https'
+            ? [ctx.fix.replaceValue(at, lower, `Use ${lower}`)]
+            : undefined,
       });
     }
   },

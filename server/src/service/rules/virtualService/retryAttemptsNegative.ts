@@ -15,7 +15,9 @@ export const retryAttemptsNegative: Rule = {
       const a = num(obj(r.value.retries)?.attempts);
       if (a === undefined || a >= 0) continue;
       const at = [...r.path, 'retries', 'attempts'];
-      ctx.report(at, `${fieldPath(at)}: the number of attempts cannot be negative (it is ${a}).`, { on: 'value' });
+      ctx.report(at, `${fieldPath(at)}: the number of attempts cannot be negative (it is ${a}).`, {
+        on: 'value',
+      });
     }
   },
 };

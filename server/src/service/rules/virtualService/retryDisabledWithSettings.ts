@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { routesOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, isSet, num, obj } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const retryDisabledWithSettings: Rule = {
   code: 'vs-retry-disabled-with-settings',
@@ -21,10 +22,16 @@ export const retryDisabledWithSettings: Rule = {
       for (const field of ['perTryTimeout', 'retryOn', 'retryRemoteLocalities']) {
         if (!isSet(retries, field) || retries[field] === '') continue;
         const at = [...base, field];
-        ctx.report(at, `${fieldPath(at)}: retries are disabled (attempts is ${hasAttempts ? '0' : 'not set, which means 0'}), so ${field} cannot be set. Set attempts above 0, or remove ${field}.`, {
-          related: hasAttempts ? [{ path: [...base, 'attempts'], message: 'attempts is 0 here' }] : undefined,
-          fixes: [ctx.fix.removeField(at, `Remove ${field}`)],
-        });
+        ctx.report(
+          at,
+          `${fieldPath(at)}: retries are disabled (attempts is ${hasAttempts ? '0' : 'not set, which means 0'}), so ${field} cannot be set. Set attempts above 0, or remove ${field}.`,
+          {
+            related: hasAttempts
+              ? [{ path: [...base, 'attempts'], message: 'attempts is 0 here' }]
+              : undefined,
+            fixes: [removeFieldFix(ctx, at, `Remove ${field}`)],
+          },
+        );
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { routesOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, isSet, obj } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 const nonEmpty = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
@@ -18,7 +19,7 @@ export const rewriteEmpty: Rule = {
       if (!rw || nonEmpty(rw.uri) || nonEmpty(rw.authority) || isSet(rw, 'uriRegexRewrite')) continue;
       const at = [...r.path, 'rewrite'];
       ctx.report(at, `${fieldPath(at)}: a rewrite must set uri, uriRegexRewrite or authority.`, {
-        fixes: [ctx.fix.removeField(at, 'Remove rewrite')],
+        fixes: [removeFieldFix(ctx, at, 'Remove rewrite')],
       });
     }
   },

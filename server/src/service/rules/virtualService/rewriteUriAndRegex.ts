@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { routesOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, isSet, obj } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const rewriteUriAndRegex: Rule = {
   code: 'vs-rewrite-uri-and-regex',
@@ -18,10 +19,17 @@ export const rewriteUriAndRegex: Rule = {
       if (!rw || typeof rw.uri !== 'string' || rw.uri === '' || !isSet(rw, 'uriRegexRewrite')) continue;
       const uri = [...r.path, 'rewrite', 'uri'];
       const regex = [...r.path, 'rewrite', 'uriRegexRewrite'];
-      ctx.report(uri, `${fieldPath(uri)} cannot be combined with uriRegexRewrite; a rewrite may change the path in only one way.`, {
-        related: [{ path: regex, message: 'uriRegexRewrite is set here' }],
-        fixes: [ctx.fix.removeField(uri, 'Remove uri'), ctx.fix.removeField(regex, 'Remove uriRegexRewrite')],
-      });
+      ctx.report(
+        uri,
+        `${fieldPath(uri)} cannot be combined with uriRegexRewrite; a rewrite may change the path in only one way.`,
+        {
+          related: [{ path: regex, message: 'uriRegexRewrite is set here' }],
+          fixes: [
+            removeFieldFix(ctx, uri, 'Remove uri'),
+            removeFieldFix(ctx, regex, 'Remove uriRegexRewrite'),
+          ],
+        },
+      );
     }
   },
 };

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { fieldSet } from '../shared/httpRouteConflict';
 import { isDelegateVs, routesOf, specOf } from '../shared/virtualServiceParts';
 import { fieldPath, isSet } from '../shared/values';
+import { removeFieldFix } from '../shared/safeEdits';
 
 export const rootRouteConflict: Rule = {
   code: 'vs-root-route-conflict',
@@ -21,10 +22,17 @@ export const rootRouteConflict: Rule = {
       for (const field of ['redirect', 'route']) {
         if (!fieldSet(r.value, field)) continue;
         const at = [...r.path, field];
-        ctx.report(at, `${fieldPath(at)}: a route with delegate must not specify ${field}; the delegate VirtualService decides where requests go.`, {
-          related: [{ path: [...r.path, 'delegate'], message: 'delegate is set here' }],
-          fixes: [ctx.fix.removeField(at, `Remove ${field}`), ctx.fix.removeField([...r.path, 'delegate'], 'Remove delegate')],
-        });
+        ctx.report(
+          at,
+          `${fieldPath(at)}: a route with delegate must not specify ${field}; the delegate VirtualService decides where requests go.`,
+          {
+            related: [{ path: [...r.path, 'delegate'], message: 'delegate is set here' }],
+            fixes: [
+              removeFieldFix(ctx, at, `Remove ${field}`),
+              removeFieldFix(ctx, [...r.path, 'delegate'], 'Remove delegate'),
+            ],
+          },
+        );
       }
     }
   },

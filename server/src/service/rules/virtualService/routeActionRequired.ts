@@ -26,9 +26,13 @@ export const routeActionRequired: Rule = {
     const delegateVs = isDelegateVs(spec);
     for (const r of routesOf(spec, 'http')) {
       if (!delegateVs && isSet(r.value, 'delegate')) continue;
-      if (isSet(r.value, 'redirect') || isSet(r.value, 'directResponse') || fieldSet(r.value, 'route')) continue;
+      if (isSet(r.value, 'redirect') || isSet(r.value, 'directResponse') || fieldSet(r.value, 'route'))
+        continue;
       const where = Array.isArray(r.value.route) ? [...r.path, 'route'] : firstKeyPath(ctx, r.path);
-      ctx.report(where, `${fieldPath(r.path)}: the HTTP route needs a route (with at least one destination), a redirect or a directResponse.`);
+      ctx.report(
+        where,
+        `${fieldPath(r.path)}: the HTTP route needs a route (with at least one destination), a redirect or a directResponse.`,
+      );
     }
   },
 };

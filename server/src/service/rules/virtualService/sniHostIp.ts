@@ -16,7 +16,11 @@ export const sniHostIp: Rule = {
   check(ctx) {
     for (const s of checkSniHosts(specOf(ctx))) {
       if (!s.ip) continue;
-      ctx.report(s.path, `${fieldPath(s.path)}: "${s.host}" is an IP address; SNI carries host names, and most clients do not send an IP there. Match on a host name, or use destinationSubnets.`, { on: 'value' });
+      ctx.report(
+        s.path,
+        `${fieldPath(s.path)}: "${s.host}" is an IP address; SNI carries host names, and most clients do not send an IP there. Match on a host name, or use destinationSubnets.`,
+        { on: 'value' },
+      );
     }
   },
 };

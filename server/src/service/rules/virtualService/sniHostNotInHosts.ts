@@ -17,10 +17,17 @@ export const sniHostNotInHosts: Rule = {
     const spec = specOf(ctx);
     for (const s of checkSniHosts(spec)) {
       if (!s.outsideHosts) continue;
-      ctx.report(s.path, `${fieldPath(s.path)}: "${s.host}" is not one of the VirtualService hosts, nor covered by one of them; add it (or a wildcard covering it) to spec.hosts.`, {
-        on: 'value',
-        related: spec && Array.isArray(spec.hosts) ? [{ path: ['spec', 'hosts'], message: 'the VirtualService hosts' }] : undefined,
-      });
+      ctx.report(
+        s.path,
+        `${fieldPath(s.path)}: "${s.host}" is not one of the VirtualService hosts, nor covered by one of them; add it (or a wildcard covering it) to spec.hosts.`,
+        {
+          on: 'value',
+          related:
+            spec && Array.isArray(spec.hosts)
+              ? [{ path: ['spec', 'hosts'], message: 'the VirtualService hosts' }]
+              : undefined,
+        },
+      );
     }
   },
 };

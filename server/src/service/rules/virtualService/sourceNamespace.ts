@@ -19,7 +19,11 @@ export const sourceNamespace: Rule = {
         const ns = m.value.sourceNamespace;
         if (typeof ns !== 'string' || ns === '' || isDns1123Label(ns)) continue;
         const at = [...m.path, 'sourceNamespace'];
-        ctx.report(at, `${fieldPath(at)}: "${ns}" is not a valid namespace name (a DNS label: letters, digits and '-', at most 63 characters).`, { on: 'value' });
+        ctx.report(
+          at,
+          `${fieldPath(at)}: "${ns}" is not a valid namespace name (a DNS label: letters, digits and '-', at most 63 characters).`,
+          { on: 'value' },
+        );
       }
     }
   },

@@ -20,7 +20,10 @@ export const totalWeightZero: Rule = {
         const total = dests.reduce<number>((sum, d) => sum + (isObj(d) ? (num(d.weight) ?? 0) : 0), 0);
         if (total !== 0) continue;
         const at = [...r.path, 'route'];
-        ctx.report(at, `${fieldPath(at)}: the ${dests.length} destinations have a total weight of 0; give them weights (relative shares, they need not add up to 100).`);
+        ctx.report(
+          at,
+          `${fieldPath(at)}: the ${dests.length} destinations have a total weight of 0; give them weights (relative shares, they need not add up to 100).`,
+        );
       }
     }
   },

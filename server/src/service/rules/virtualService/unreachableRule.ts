@@ -24,7 +24,9 @@ export const unreachableRule: Rule = {
         if (f.code !== 'IST0130') continue;
         const rel = f.related;
         ctx.report(f.item ? firstKeyPath(ctx, f.path) : f.path, f.message, {
-          related: rel ? [{ path: rel.item ? firstKeyPath(ctx, rel.path) : rel.path, message: rel.message }] : undefined,
+          related: rel
+            ? [{ path: rel.item ? firstKeyPath(ctx, rel.path) : rel.path, message: rel.message }]
+            : undefined,
         });
       }
     }

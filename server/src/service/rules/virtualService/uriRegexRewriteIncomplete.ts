@@ -21,7 +21,10 @@ export const uriRegexRewriteIncomplete: Rule = {
       const missing = ['match', 'rewrite'].filter((k) => typeof rr[k] !== 'string' || rr[k] === '');
       if (missing.length === 0) continue;
       const at = [...r.path, 'rewrite', 'uriRegexRewrite'];
-      ctx.report(at, `${fieldPath(at)}: both match and rewrite must be set and non-empty (missing: ${missing.join(', ')}).`);
+      ctx.report(
+        at,
+        `${fieldPath(at)}: both match and rewrite must be set and non-empty (missing: ${missing.join(', ')}).`,
+      );
     }
   },
 };

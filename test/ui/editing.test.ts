@@ -1,0 +1,146 @@
+// A person's first minutes with the extension, in a real VS Code (code-server + Chromium):
+// open a sample with a mistake, see the squiggle, read the hover, find it in Problems, get
+// completion with docs, run an Istio command. Each step leaves a screenshot in the run folder.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, rigFromEnv, type Rig } from './rig';
+import { Workbench } from './workbench';
+
+const BROKEN = 'reviews-traffic-shift.yaml';
+const RULES = 'destination-rules.yaml';
+
+describe('editing Istio YAML in VS Code', () => {
+  let rig: Rig;
+  let browser: BrowserContext;
+  let page: Page;
+  let wb: Workbench;
+  let failed: string | undefined;
+  let shot = 0;
+
+  const screenshot = async (name: string, docsName?: string): Promise<string> => {
+    const file = path.join(rig.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    if (docsName && rig.docsDir) {
+      fs.mkdirSync(rig.docsDir, { recursive: true });
+      fs.copyFileSync(file, path.join(rig.docsDir, docsName));
+    }
+    return file;
+  };
+
+  /** Runs one step; a failure leaves a screenshot and skips the steps after it. */
+  const step = (name: string, fn: () => Promise<void>): void => {
+    it(name, { timeout: 120_000 }, async (t) => {
+      if (failed) {
+        t.skip(`an earlier step failed: ${failed}`);
+        return;
+      }
+      try {
+        await fn();
+      } catch (err) {
+        failed = name;
+        const file = await screenshot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
+        const message = err instanceof Error ? err.message : String(err);
+        throw new Error(`${message}\n  screenshot: ${file}\n  run folder: ${rig.runDir}`, { cause: err });
+      }
+    });
+  };
+
+  before(async () => {
+    rig = rigFromEnv();
+    browser = await launchBrowser(rig);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    wb = new Workbench(page);
+    await page.goto(rig.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  step('the workbench shows the samples', async () => {
+    await wb.ready('mistakes');
+    await screenshot('workbench');
+  });
+
+  step('opens a sample with a mistake through Quick Open', async () => {
+    await wb.quickOpen(BROKEN);
+    await wb.visible(
+      wb.activeEditor().locator('.view-line').filter({ hasText: 'wieght: 50' }).first(),
+      'the line with "wieght"',
+    );
+    await screenshot('opened');
+  });
+
+  step('sees the squiggle under the mistake', async () => {
+    // The first diagnostics need the language server to start: allow it a minute.
+    await wb.visible(wb.activeEditor().locator('.squiggly-error').first(), 'an error squiggle', 60_000);
+    await screenshot('squiggle');
+  });
+
+  step('hovers the squiggle and reads the message', async () => {
+    const squiggle = wb.activeEditor().locator('.squiggly-error').first();
+    const box = await squiggle.boundingBox();
+    assert.ok(box, 'the squiggle has no box on screen');
+    await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'wieght' }).first();
+    await wb.visible(hover, 'a hover mentioning "wieght"');
+    const text = await hover.innerText();
+    assert.match(text, /Unknown field 'wieght'/, `hover text: ${text}`);
+    assert.match(text, /weight/, 'the hover suggests the right field');
+    await screenshot('hover', 'diagnostic-hover.png');
+  });
+
+  step('finds the problem in the Problems panel', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const panel = await wb.visible(page.locator('.markers-panel'), 'the Problems panel');
+    const row = panel.locator('.monaco-list-row').filter({ hasText: 'wieght' }).first();
+    await wb.visible(row, 'a Problems entry about "wieght"');
+    await wb.visible(
+      panel.locator('.monaco-list-row').filter({ hasText: BROKEN }).first(),
+      `${BROKEN} in Problems`,
+    );
+    await screenshot('problems');
+  });
+
+  step('gets completion with documentation inside trafficPolicy', async () => {
+    const text = fs.readFileSync(path.join(rig.workspace, 'networking', RULES), 'utf8');
+    const line = text.split('\n').findIndex((l) => l === '  trafficPolicy:') + 1;
+    assert.ok(line > 0, `no "  trafficPolicy:" line in ${RULES}`);
+    await wb.quickOpen(RULES, line);
+    // Close the panel so that the editor has room, then open a new line under trafficPolicy.
+    await page.keyboard.press('Control+J');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    // Indent the new line one level under trafficPolicy (column 5), whatever auto-indent did.
+    for (let col = await wb.cursorColumn(); col !== 5; col = await wb.cursorColumn()) {
+      assert.ok(col === 1 || col === 3 || col === 7, `unexpected cursor column ${col} after Enter`);
+      await page.keyboard.press(col < 5 ? 'Tab' : 'Shift+Tab');
+    }
+    await page.keyboard.press('Control+Space');
+    const widget = await wb.visible(page.locator('.editor-widget.suggest-widget'), 'the suggest widget');
+    for (const key of ['connectionPool', 'loadBalancer', 'outlierDetection']) {
+      await wb.visible(
+        widget.locator('.monaco-list-row').filter({ hasText: key }).first(),
+        `"${key}" in completion`,
+      );
+    }
+    const details = page.locator('.suggest-details-container .suggest-details');
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // "read more"
+    await wb.visible(details.filter({ hasText: /\S/ }), 'the documentation beside the completion list');
+    await screenshot('completion', 'completion.png');
+    await page.keyboard.press('Escape');
+  });
+
+  step('runs "Istio: Show Output" from the command palette', async () => {
+    await wb.runCommand('Istio: Show Output');
+    const panel = page.locator('.part.panel');
+    await wb.visible(panel.locator('.output-view, [id="workbench.panel.output"]').first(), 'the Output view');
+    await wb.selectedOutputChannel('Istio');
+    await screenshot('output');
+  });
+});

@@ -1,0 +1,102 @@
+// The VS Code workbench as a person uses it: keyboard shortcuts, Quick Open, the command
+// palette, and what is on screen. Every wait is bounded and says what it waited for.
+import { errors, type Locator, type Page } from 'playwright-core';
+
+const isTimeout = (err: unknown): boolean => err instanceof errors.TimeoutError;
+
+export const WAIT_MS = 30_000;
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Waits for the workbench with its explorer showing the workspace. */
+  async ready(explorerItem: string): Promise<void> {
+    await this.visible(this.page.locator('.monaco-workbench'), 'the workbench', 60_000);
+    await this.visible(
+      this.page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: explorerItem }).first(),
+      `"${explorerItem}" in the explorer`,
+      60_000,
+    );
+  }
+
+  /** Ctrl+P, the file name, Enter; waits for its editor tab to be active. */
+  async quickOpen(fileName: string, line?: number): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await this.visible(input, 'the Quick Open box');
+    await input.fill(line ? `${fileName}:${line}` : fileName);
+    await this.visible(
+      this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: fileName }).first(),
+      `"${fileName}" in the Quick Open list`,
+    );
+    await this.page.keyboard.press('Enter');
+    await this.visible(
+      this.page.locator('.tab.active').filter({ hasText: fileName }),
+      `the editor tab of ${fileName}`,
+    );
+    await this.visible(this.activeEditor(), `the editor of ${fileName}`);
+  }
+
+  /** F1, then `>Category: Title`, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await this.visible(input, 'the command palette');
+    await input.fill(`>${title}`);
+    await this.visible(
+      this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first(),
+      `"${title}" in the command palette`,
+    );
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The cursor's column as the status bar shows it ("Ln 10, Col 5"). */
+  async cursorColumn(): Promise<number> {
+    const item = this.page
+      .locator('.statusbar-item')
+      .filter({ hasText: /Ln \d+, Col \d+/ })
+      .first();
+    await this.visible(item, 'the cursor position in the status bar');
+    const m = /Col (\d+)/.exec(await item.innerText());
+    if (!m) throw new Error('no "Col N" in the status bar');
+    return Number(m[1]);
+  }
+
+  /** Waits until the Output view shows `channel` (its "Switch Output" drop-down). */
+  async selectedOutputChannel(channel: string, timeout = WAIT_MS): Promise<void> {
+    // A string, evaluated in the page: this project compiles without the DOM library.
+    const selected = `[...document.querySelectorAll('.part.panel select[aria-label="Switch Output"]')]
+      .some((s) => s.options[s.selectedIndex] && s.options[s.selectedIndex].text === ${JSON.stringify(channel)})`;
+    try {
+      await this.page.waitForFunction(selected, undefined, { timeout });
+    } catch (err) {
+      if (!isTimeout(err)) throw err;
+      throw new Error(
+        `Timed out after ${timeout / 1000}s waiting for the Output view to show the "${channel}" channel`,
+      );
+    }
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  async visible(locator: Locator, what: string, timeout = WAIT_MS): Promise<Locator> {
+    try {
+      await locator.waitFor({ state: 'visible', timeout });
+    } catch (err) {
+      if (!isTimeout(err)) throw err;
+      throw new Error(`Timed out after ${timeout / 1000}s waiting for ${what} (${locator.toString()})`);
+    }
+    return locator;
+  }
+
+  async hidden(locator: Locator, what: string, timeout = WAIT_MS): Promise<void> {
+    try {
+      await locator.waitFor({ state: 'hidden', timeout });
+    } catch (err) {
+      if (!isTimeout(err)) throw err;
+      throw new Error(`Timed out after ${timeout / 1000}s waiting for ${what} to go away`);
+    }
+  }
+}
