@@ -59,7 +59,7 @@ test('the expansion helper handles mirrors and choices', () => {
 
 test('every "New <Kind>" completion expands to a valid resource', () => {
   const items = completeAt('|').filter((i) => String(i.label).startsWith('New '));
-  assert.equal(items.length, 15);
+  assert.equal(items.length, 16);
   for (const item of items) {
     const text = expand(String(item.insertText));
     const errors = diagnose(text).filter((d) => d.severity === 1 || d.severity === 2);

@@ -236,5 +236,5 @@ test('an empty document offers a new resource of each kind, with a minimal valid
     String(vs.insertText),
     /^apiVersion: networking\.istio\.io\/v1\nkind: VirtualService\nmetadata:\n {2}name: \$\{1:/,
   );
-  assert.equal(items.filter((i) => String(i.label).startsWith('New ')).length, 15);
+  assert.equal(items.filter((i) => String(i.label).startsWith('New ')).length, 16);
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One Istio kind as recorded in schemas/index.json by scripts/generate-schemas.mjs. */
@@ -51,6 +51,8 @@ export const ISTIO_GROUPS = [
   'security.istio.io',
   'telemetry.istio.io',
   'extensions.istio.io',
+  // IstioOperator: an istioctl input file, validated with a schema written in this project.
+  'install.istio.io',
 ] as const;
 
 /**
@@ -62,7 +64,10 @@ export class SchemaCatalog {
   private readonly raw = new Map<string, SchemaNode>();
 
   constructor(private readonly dir: string) {
-    this.index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+    const generated = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as CatalogIndex;
+    const extra = join(dir, 'handwritten.json');
+    const handwritten = existsSync(extra) ? (JSON.parse(readFileSync(extra, 'utf8')) as { kinds: KindEntry[] }).kinds : [];
+    this.index = { ...generated, kinds: [...generated.kinds, ...handwritten] };
   }
 
   get istioVersion(): string {
@@ -112,6 +117,7 @@ export function referenceUrl(entry: Pick<KindEntry, 'group' | 'kind'>): string {
     Telemetry: 'telemetry',
     WasmPlugin: 'extensions/wasm-plugin',
     TrafficExtension: 'extensions/traffic-extension',
+    IstioOperator: 'istio-operator',
   };
   return `${ISTIO_REFERENCE}${page[entry.kind] ?? ''}/`;
 }

@@ -79,7 +79,8 @@ export function insertFieldFix(
   const pairs = map.items.filter((p): p is Pair => isPair(p));
   const first = pairs[0];
   const last = pairs[pairs.length - 1];
-  if (!first || !isScalar(first.key) || !first.key.range || !last || !isScalar(last.key) || !last.key.range) return undefined;
+  if (!first || !isScalar(first.key) || !first.key.range || !last || !isScalar(last.key) || !last.key.range)
+    return undefined;
   const column = first.key.range[0] - (text.lastIndexOf('\n', first.key.range[0] - 1) + 1);
   const lastEnd = contentEnd(text, (last.value as Node | null)?.range?.[1] ?? last.key.range[1]);
   const at = endOfLine(text, lastEnd);
