@@ -114,13 +114,15 @@ describe('editing Istio YAML in VS Code', () => {
     await wb.quickOpen(RULES, line);
     // Close the panel so that the editor has room, then open a new line under trafficPolicy.
     await page.keyboard.press('Control+J');
+    await wb.cursorOn(line);
     await page.keyboard.press('End');
+    await wb.cursorOn(line, '  trafficPolicy:'.length + 1);
     await page.keyboard.press('Enter');
     // Indent the new line one level under trafficPolicy (column 5), whatever auto-indent did.
-    for (let col = await wb.cursorColumn(); col !== 5; col = await wb.cursorColumn()) {
-      assert.ok(col === 1 || col === 3 || col === 7, `unexpected cursor column ${col} after Enter`);
-      await page.keyboard.press(col < 5 ? 'Tab' : 'Shift+Tab');
-    }
+    const col = await wb.cursorOn(line + 1);
+    assert.ok(col === 1 || col === 3 || col === 5, `unexpected cursor column ${col} after Enter`);
+    for (let c = col; c < 5; c += 2) await page.keyboard.press('Tab');
+    await wb.cursorOn(line + 1, 5);
     await page.keyboard.press('Control+Space');
     const widget = await wb.visible(page.locator('.editor-widget.suggest-widget'), 'the suggest widget');
     for (const key of ['connectionPool', 'loadBalancer', 'outlierDetection']) {
@@ -129,9 +131,17 @@ describe('editing Istio YAML in VS Code', () => {
         `"${key}" in completion`,
       );
     }
-    const details = page.locator('.suggest-details-container .suggest-details');
-    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // "read more"
-    await wb.visible(details.filter({ hasText: /\S/ }), 'the documentation beside the completion list');
+    // Ctrl+Space again is "read more": the documentation of the focused item opens beside the
+    // list (a fresh profile starts with it closed).
+    await page.keyboard.press('Control+Space');
+    await wb.visible(
+      page.locator('.editor-widget.suggest-widget.shows-details'),
+      'the documentation to open',
+    );
+    await wb.visible(
+      page.locator('.suggest-details-container .suggest-details').filter({ hasText: 'connectionPool' }),
+      'the documentation of connectionPool beside the list',
+    );
     await screenshot('completion', 'completion.png');
     await page.keyboard.press('Escape');
   });

@@ -50,13 +50,14 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
-  /** The cursor's column as the status bar shows it ("Ln 10, Col 5"). */
-  async cursorColumn(): Promise<number> {
-    const item = this.page
-      .locator('.statusbar-item')
-      .filter({ hasText: /Ln \d+, Col \d+/ })
-      .first();
-    await this.visible(item, 'the cursor position in the status bar');
+  /**
+   * Waits until the status bar shows the cursor on `line` (and at `column`, if given) and returns
+   * the column. The status bar updates after a key press, so wait for the value you expect.
+   */
+  async cursorOn(line: number, column?: number): Promise<number> {
+    const text = new RegExp(`Ln ${line}, Col ${column ?? '\\d+'}\\b`);
+    const item = this.page.locator('.statusbar-item').filter({ hasText: text }).first();
+    await this.visible(item, `the status bar to show the cursor at ${text.source}`);
     const m = /Col (\d+)/.exec(await item.innerText());
     if (!m) throw new Error('no "Col N" in the status bar');
     return Number(m[1]);

@@ -15,7 +15,7 @@ function generatedFiles(dir: string): string[] {
       const p = join(d, e);
       if (statSync(p).isDirectory()) {
         if (e !== 'docs' && e !== 'install.istio.io') walk(p);
-      } else out.push(relative(dir, p));
+      } else if (e !== 'handwritten.json') out.push(relative(dir, p));
     }
   };
   walk(dir);

@@ -160,7 +160,7 @@ async function applyToCluster(w: Workflow, doc: vscode.TextDocument): Promise<vo
     'Apply',
   );
   if (!ok) return;
-  if (doc.isDirty && !(await doc.save())) {
+  if (!(await saved(doc))) {
     void vscode.window.showErrorMessage(
       `Istio: ${displayName(doc.uri)} could not be saved; nothing was applied.`,
     );
@@ -243,7 +243,7 @@ async function canary(w: Workflow, doc: vscode.TextDocument, route: WeightedRout
       const still = findWeightedRoutes(doc.getText()).find((r) => sameRef(r.ref, route.ref));
       if (!still || still.destinations.length !== weights.length)
         return { done, stopped: 'the route changed in the editor' };
-      if (!(await setWeights(doc, route.ref, weights)) || !(await doc.save()))
+      if (!(await setWeights(doc, route.ref, weights)) || !(await saved(doc)))
         return { done, stopped: 'the file could not be edited or saved' };
       const r = await w.run('kubectl', kubectl, args, { signal, logStdout: true });
       if (r.cancelled) return { done, stopped: 'cancelled' as const };
@@ -269,6 +269,12 @@ async function canary(w: Workflow, doc: vscode.TextDocument, route: WeightedRout
     void vscode.window.showWarningMessage(
       `Istio: canary rollout stopped (${outcome.stopped}) at ${at}, after ${outcome.done} of ${plan.length} step(s).`,
     );
+}
+
+/** Saves the document; true when the file on disk now holds its text (checked with isDirty afterwards). */
+async function saved(doc: vscode.TextDocument): Promise<boolean> {
+  if (doc.isDirty) await doc.save();
+  return !doc.isDirty;
 }
 
 /** Waits `ms`; false when cancelled first. */

@@ -65,6 +65,8 @@ export async function startCodeServer({
     run.userData,
     '--extensions-dir',
     run.extensions,
+    '--session-socket', // default: inside --user-data-dir, whose path can be too long for a socket
+    path.join(run.tmp, 'cs.sock'),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -2,8 +2,10 @@
 // user data, extensions, config and TMPDIR, the browser profile, logs and screenshots.
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS_DIR } from './paths.mjs';
+import { onCleanup } from './proc.mjs';
 
 const KEEP_RUNS = 10;
 
@@ -28,11 +30,21 @@ export function createRunDir(kind) {
     fs.mkdirSync(p, { recursive: true });
     return p;
   };
+  // TMPDIR holds Unix sockets (Chromium's SingletonSocket, VS Code's IPC handles, code-server's
+  // session socket), whose paths must stay under 108 bytes: a run folder inside a deeply nested
+  // clone is too long for that. So TMPDIR is a short folder in /tmp, linked from the run folder
+  // and removed when the run ends.
+  const tmp = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'istio-e2e-'));
+  fs.symlinkSync(tmp, path.join(dir, 'tmp'));
+  onCleanup(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.join(dir, 'tmp'), { force: true });
+  });
   return {
     dir,
     userData: sub('user-data'),
     extensions: sub('extensions'),
-    tmp: sub('tmp'),
+    tmp,
     xdg: sub('xdg'),
     browserProfile: sub('browser-profile'),
     screenshots: sub('screenshots'),

@@ -72,7 +72,8 @@ async function installNode24() {
 function checkBuildDeps() {
   const missing = [];
   if (!fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
-  if (!process.env.PATH.split(':').some((d) => fs.existsSync(path.join(d, 'pkg-config')))) missing.push('pkg-config');
+  if (!process.env.PATH.split(':').some((d) => fs.existsSync(path.join(d, 'pkg-config'))))
+    missing.push('pkg-config');
   if (missing.length) {
     throw new Error(
       `code-server's native modules need ${missing.join(' and ')} to build. Install with:\n` +
@@ -95,6 +96,9 @@ async function installCodeServer() {
     ...process.env,
     PATH: `${path.dirname(NODE24_BIN)}:${process.env.PATH}`,
     npm_config_nodedir: NODE24_HOME,
+    // node-gyp compiles the native modules (sqlite3, spdlog, kerberos, ...) with make -j.
+    JOBS: 'max',
+    npm_config_jobs: 'max',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',

@@ -772,7 +772,7 @@ spec:
       same.source = 'istio';
       same.code = {
         value: 'IST0101',
-        target: vscode.Uri.parse('https://istio.io/latest/docs/reference/config/analysis/ist0101/'),
+        target: vscode.Uri.parse('https://example.com/server/ist0101'),
       };
       server.set(uri, [same]);
       try {

@@ -121,7 +121,7 @@ describe('runProcess', () => {
     const hang = fakeEnv('hang');
     try {
       const r = await runProcess(KUBECTL, ['get', 'namespaces', '-o', 'json'], {
-        timeoutMs: 400,
+        timeoutMs: 3000,
         env: hang.env,
         killGraceMs: 300,
       });

@@ -167,3 +167,17 @@ test('duration() and matches() behave as in Kubernetes CEL', () => {
   assert.equal(m.evaluate('abc').ok, true);
   assert.equal(m.evaluate('ab1').ok, false);
 });
+
+test('the strings extension is there, as in Kubernetes: unix socket addresses pass the CRD rules', () => {
+  const cel = new CelRuleCompiler();
+  const r = cel.compile({ rule: 'self.startsWith("unix://") ? (self.substring(7, 8) == "/") : true' });
+  assert.equal(r.evaluate('unix:///var/run/app.sock').ok, true);
+  assert.equal(r.evaluate('unix://relative.sock').ok, false);
+});
+
+test('a WorkloadEntry with an absolute unix socket address is valid', () => {
+  const svc = service();
+  const text = 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata: {name: w}\nspec:\n  address: unix:///var/run/app.sock\n';
+  const diags = svc.diagnostics(svc.snapshot('file:///we.yaml', 1, text), { validation: { enable: true, ignore: [], maxFileSizeMB: 5 } });
+  assert.deepEqual(diags.map((d) => [d.code, d.message]), []);
+});

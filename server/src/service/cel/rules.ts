@@ -1,5 +1,6 @@
 import { celEnv, parse, plan, isCelError, type CelEnv } from '@bufbuild/cel';
 import { RE2JS } from 're2js';
+import { strings } from '@bufbuild/cel/ext';
 import { kubernetesFunctions } from './kubernetesLibrary';
 
 /** One `x-kubernetes-validations` entry of a CRD. */
@@ -33,7 +34,8 @@ export class CelRuleCompiler {
 
   constructor() {
     this.env = celEnv({
-      funcs: kubernetesFunctions,
+      // Kubernetes enables cel-go's strings extension (substring, indexOf, …) for CRD rules.
+      funcs: [...strings, ...kubernetesFunctions],
       re2: { compile: (pattern: string) => this.regex(pattern) },
     });
   }
@@ -63,25 +65,64 @@ export class CelRuleCompiler {
     }
     const counts = this.evaluations;
     counts.set(rule.rule, counts.get(rule.rule) ?? 0);
+    const testedFields = [...rule.rule.matchAll(/has\(self\.([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => m[1]);
+    const keyOf = cacheKey(rule.rule, testedFields);
+    // Outcomes by input: the same durations, label maps and field combinations recur across documents.
+    const outcomes = new Map<string, CelOutcome>();
+    const run = (self: unknown): CelOutcome => {
+      if (!program) return { ok: false, error: `the rule could not be compiled: ${compileError}` };
+      try {
+        const result = program({ self: toCel(self) });
+        if (result === true) return { ok: true };
+        if (isCelError(result)) return { ok: false, error: result.message };
+        return { ok: false };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    };
     const compiled: CompiledRule = {
       rule,
-      testedFields: [...rule.rule.matchAll(/has\(self\.([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => m[1]),
+      testedFields,
       evaluate(self: unknown): CelOutcome {
         counts.set(rule.rule, (counts.get(rule.rule) ?? 0) + 1);
-        if (!program) return { ok: false, error: `the rule could not be compiled: ${compileError}` };
-        try {
-          const result = program({ self: toCel(self) });
-          if (result === true) return { ok: true };
-          if (isCelError(result)) return { ok: false, error: result.message };
-          return { ok: false };
-        } catch (err) {
-          return { ok: false, error: err instanceof Error ? err.message : String(err) };
+        const key = keyOf(self);
+        if (key === undefined) return run(self);
+        let outcome = outcomes.get(key);
+        if (!outcome) {
+          if (outcomes.size >= MAX_CACHED_OUTCOMES) outcomes.clear();
+          outcome = run(self);
+          outcomes.set(key, outcome);
         }
+        return outcome;
       },
     };
     this.cache.set(rule.rule, compiled);
     return compiled;
   }
+}
+
+const MAX_CACHED_OUTCOMES = 4096;
+const MAX_KEY_LENGTH = 2048;
+
+/**
+ * How to key the cached outcome of a rule for an input. A rule that looks at `self` only through
+ * `has(self.NAME)` depends on which of those fields are present; any other rule depends on the whole
+ * value, keyed by its JSON when that is short. Undefined means: do not cache.
+ */
+function cacheKey(ruleText: string, testedFields: string[]): (self: unknown) => string | undefined {
+  const presenceOnly = testedFields.length > 0 && !/\bself\b/.test(ruleText.replace(/has\(self\.[A-Za-z_][A-Za-z0-9_]*\)/g, ''));
+  if (presenceOnly) {
+    return (self) =>
+      self !== null && typeof self === 'object' && !Array.isArray(self)
+        ? testedFields.map((f) => (f in self ? '1' : '0')).join('')
+        : undefined;
+  }
+  return (self) => {
+    if (typeof self === 'string') return self.length <= MAX_KEY_LENGTH ? `s${self}` : undefined;
+    if (typeof self === 'number' || typeof self === 'boolean') return `${typeof self}${String(self)}`;
+    const json = JSON.stringify(self);
+    return json !== undefined && json.length <= MAX_KEY_LENGTH ? `j${json}` : undefined;
+  };
 }
 
 /** JSON-like values to CEL inputs: whole numbers become `int`, objects become maps. */

@@ -25,20 +25,33 @@ export class FixBuilder {
     return { title, preferred, edits: [{ range: { start: r[0], end: r[1] }, newText: newName }] };
   }
 
-  /** Removes a field (its key, its value and its lines) from a block or flow map. */
+  /**
+   * Removes a field (its key, its value and its lines) from a block or flow map. Removing the only
+   * entry of a map leaves no null behind: the map becomes `{}` when it is `spec` or a list item;
+   * otherwise the field that holds the map is removed in turn.
+   */
   removeField(path: PathSegment[], title: string, preferred = false): Fix | undefined {
-    const parent = locate(this.parsed.doc.contents, path.slice(0, -1))?.node;
+    const text = this.parsed.text;
+    const parentPath = path.slice(0, -1);
+    const parent = locate(this.parsed.doc.contents, parentPath)?.node;
     const pair = this.pair(path);
     if (!pair || !isMap(parent) || !isScalar(pair.key) || !pair.key.range) return undefined;
-    const text = this.parsed.text;
+    const pairs = parent.items.filter((p): p is Pair => isPair(p));
+    if (pairs.length === 1) {
+      const last = parentPath[parentPath.length - 1];
+      if (parentPath.length === 1 || typeof last === 'number') {
+        const r = parent.range;
+        return r ? edit(title, preferred, r[0], contentEnd(text, r[1]), '{}') : undefined;
+      }
+      return parentPath.length > 1 ? this.removeField(parentPath, title, preferred) : undefined;
+    }
     const keyStart = pair.key.range[0];
-    const valueEnd = (pair.value as Node | null)?.range?.[1] ?? pair.key.range[1];
-    const idx = parent.items.indexOf(pair);
-    const next = parent.items[idx + 1] as Pair | undefined;
+    const valueEnd = contentEnd(text, (pair.value as Node | null)?.range?.[1] ?? pair.key.range[1]);
+    const next = pairs[pairs.indexOf(pair) + 1];
     const nextKeyStart = next && isScalar(next.key) ? next.key.range?.[0] : undefined;
     if (parent.flow) {
-      const prev = parent.items[idx - 1] as Pair | undefined;
       if (nextKeyStart !== undefined) return edit(title, preferred, keyStart, nextKeyStart, '');
+      const prev = pairs[pairs.indexOf(pair) - 1];
       const start = prev ? ((prev.value as Node | null)?.range?.[1] ?? keyStart) : keyStart;
       return edit(title, preferred, start, valueEnd, '');
     }
@@ -69,17 +82,17 @@ export class FixBuilder {
     if (!isPair(first) || !isScalar(first.key) || !first.key.range || !isPair(last)) return undefined;
     const text = this.parsed.text;
     const column = first.key.range[0] - (text.lastIndexOf('\n', first.key.range[0] - 1) + 1);
-    const lastEnd =
-      (last.value as Node | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
-    if (lastEnd === undefined) return undefined;
-    const at = endOfLine(text, lastEnd);
+    const rawEnd = (last.value as Node | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
+    if (rawEnd === undefined) return undefined;
+    const at = endOfLine(text, contentEnd(text, rawEnd));
     const pad = ' '.repeat(column);
-    const body = value.includes('\n')
-      ? `${key}:\n${value
+    const block = value.replace(/\n+$/, '');
+    const body = block.includes('\n')
+      ? `${key}:\n${block
           .split('\n')
           .map((l) => `${pad}  ${l}`)
           .join('\n')}`
-      : `${key}: ${value}`;
+      : `${key}: ${block}`;
     const prefix = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
     return edit(title, preferred, at, at, `${prefix}${pad}${body}\n`);
   }
@@ -100,6 +113,16 @@ export class FixBuilder {
 
 function edit(title: string, preferred: boolean, start: number, end: number, newText: string): Fix {
   return { title, preferred, edits: [{ range: { start, end }, newText }] };
+}
+
+/**
+ * Where a node's content really ends: the range of a block collection runs past its last line break,
+ * so trailing white space is stepped back over.
+ */
+function contentEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
 }
 
 /** The offset just after the line break that ends the line containing `offset` (or the text's end). */

@@ -26,3 +26,9 @@ test(`${code}: the fix adds an empty rule`, () => {
   if (!fixed.endsWith('  action: DENY\n  rules:\n  - {}\n')) throw new Error(fixed);
   expectFixResolves(ap('  action: DENY\n  rules: []\n'), code, 6);
 });
+
+test(`${code}: the fix lands inside spec even when spec ends with a block and another key follows`, () => {
+  const text = ap('  action: DENY\n  selector:\n    matchLabels:\n      app: a\nstatus: {}\n');
+  const fixed = expectFixResolves(text, code, 6);
+  if (!fixed.includes('      app: a\n  rules:\n  - {}\nstatus: {}\n')) throw new Error(fixed);
+});

@@ -17,7 +17,7 @@ export const addressesRequired: Rule = {
   check(ctx) {
     if (list(specOf(ctx.value).addresses).length > 0) return;
     const label = obj(obj(obj(ctx.value.metadata)?.labels))?.[OPT_OUT];
-    const optedOut = typeof label === 'string' && label.toLowerCase() === 'false';
+    const optedOut = label === 'false';
     const resolution = resolutionOf(ctx.value);
     if (resolution !== 'NONE' && !optedOut) return;
     const why = resolution === 'NONE' ? 'resolution is NONE' : `the ${OPT_OUT} label is "false"`;
