@@ -18,8 +18,19 @@ test('the .vsix holds only what the extension needs at run time', () => {
     /^(README\.md|LICENSE|package\.json)$/,
     /^images\/icon\.png$/,
   ];
-  assert.deepEqual(files.filter((f) => !allowed.some((a) => a.test(f))), [], 'unexpected files in the package');
-  for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'schemas/index.json', 'snippets/istio.json', 'package.json']) {
+  assert.deepEqual(
+    files.filter((f) => !allowed.some((a) => a.test(f))),
+    [],
+    'unexpected files in the package',
+  );
+  for (const needed of [
+    'dist/extension.js',
+    'dist/server.js',
+    'dist/cli.js',
+    'schemas/index.json',
+    'snippets/istio.json',
+    'package.json',
+  ]) {
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   }
   assert.ok(files.includes('schemas/networking.istio.io/v1/VirtualService.json'));

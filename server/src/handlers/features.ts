@@ -54,7 +54,9 @@ export function registerFeatures(deps: HandlerDeps): void {
   );
 
   connection.onCodeAction(
-    guard('codeAction', log, [], (params) => service().codeActions(params.textDocument.uri, params.context.diagnostics)),
+    guard('codeAction', log, [], (params) =>
+      service().codeActions(params.textDocument.uri, params.context.diagnostics),
+    ),
   );
 
   connection.languages.inlayHint.on(

@@ -177,7 +177,13 @@ test('the strings extension is there, as in Kubernetes: unix socket addresses pa
 
 test('a WorkloadEntry with an absolute unix socket address is valid', () => {
   const svc = service();
-  const text = 'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata: {name: w}\nspec:\n  address: unix:///var/run/app.sock\n';
-  const diags = svc.diagnostics(svc.snapshot('file:///we.yaml', 1, text), { validation: { enable: true, ignore: [], maxFileSizeMB: 5 } });
-  assert.deepEqual(diags.map((d) => [d.code, d.message]), []);
+  const text =
+    'apiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata: {name: w}\nspec:\n  address: unix:///var/run/app.sock\n';
+  const diags = svc.diagnostics(svc.snapshot('file:///we.yaml', 1, text), {
+    validation: { enable: true, ignore: [], maxFileSizeMB: 5 },
+  });
+  assert.deepEqual(
+    diags.map((d) => [d.code, d.message]),
+    [],
+  );
 });

@@ -24,21 +24,36 @@ status: {}
 
 test('removing a block map field takes only its own lines', () => {
   const b = new FixBuilder(parseChunk(TEXT));
-  assert.equal(apply(TEXT, b.removeField(['spec', 'provider'], 'x')), 'spec:\n  action: CUSTOM\n  rules:\n  - {}\nstatus: {}\n');
+  assert.equal(
+    apply(TEXT, b.removeField(['spec', 'provider'], 'x')),
+    'spec:\n  action: CUSTOM\n  rules:\n  - {}\nstatus: {}\n',
+  );
 });
 
 test('removing the last field after a block list keeps the next top-level key', () => {
   const b = new FixBuilder(parseChunk(TEXT));
-  assert.equal(apply(TEXT, b.removeField(['spec', 'rules'], 'x')), 'spec:\n  action: CUSTOM\n  provider:\n    name: ext\nstatus: {}\n');
+  assert.equal(
+    apply(TEXT, b.removeField(['spec', 'rules'], 'x')),
+    'spec:\n  action: CUSTOM\n  provider:\n    name: ext\nstatus: {}\n',
+  );
 });
 
 test('removing the only field of a map removes the map, and never leaves a null', () => {
   const b = new FixBuilder(parseChunk(TEXT));
-  assert.equal(apply(TEXT, b.removeField(['spec', 'provider', 'name'], 'x')), 'spec:\n  action: CUSTOM\n  rules:\n  - {}\nstatus: {}\n');
+  assert.equal(
+    apply(TEXT, b.removeField(['spec', 'provider', 'name'], 'x')),
+    'spec:\n  action: CUSTOM\n  rules:\n  - {}\nstatus: {}\n',
+  );
   const item = 'spec:\n  rules:\n  - from:\n    - x\n';
-  assert.equal(apply(item, new FixBuilder(parseChunk(item)).removeField(['spec', 'rules', 0, 'from'], 'x')), 'spec:\n  rules:\n  - {}\n');
+  assert.equal(
+    apply(item, new FixBuilder(parseChunk(item)).removeField(['spec', 'rules', 0, 'from'], 'x')),
+    'spec:\n  rules:\n  - {}\n',
+  );
   const spec = 'spec:\n  mtls:\n    mode: STRICT\n';
-  assert.equal(apply(spec, new FixBuilder(parseChunk(spec)).removeField(['spec', 'mtls'], 'x')), 'spec:\n  {}\n');
+  assert.equal(
+    apply(spec, new FixBuilder(parseChunk(spec)).removeField(['spec', 'mtls'], 'x')),
+    'spec:\n  {}\n',
+  );
 });
 
 test('inserting after a block collection goes right after it, before the next key', () => {
@@ -51,6 +66,9 @@ test('inserting after a block collection goes right after it, before the next ke
 
 test('renaming a key and replacing a value edit only that text', () => {
   const b = new FixBuilder(parseChunk(TEXT));
-  assert.equal(apply(TEXT, b.renameKey(['spec', 'action'], 'actions', 'x')), TEXT.replace('action:', 'actions:'));
+  assert.equal(
+    apply(TEXT, b.renameKey(['spec', 'action'], 'actions', 'x')),
+    TEXT.replace('action:', 'actions:'),
+  );
   assert.equal(apply(TEXT, b.replaceValue(['spec', 'action'], 'DENY', 'x')), TEXT.replace('CUSTOM', 'DENY'));
 });

@@ -36,5 +36,8 @@ test('typos in an IstioOperator file are caught', () => {
 });
 
 test('hover on IstioOperator kind names the resource', () => {
-  assert.match(hoverText(IOP.replace('kind: IstioOperator', 'kind: Istio|Operator')), /\*\*IstioOperator\*\*/);
+  assert.match(
+    hoverText(IOP.replace('kind: IstioOperator', 'kind: Istio|Operator')),
+    /\*\*IstioOperator\*\*/,
+  );
 });

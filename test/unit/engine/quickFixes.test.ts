@@ -67,12 +67,15 @@ test('for two mutually exclusive fields, either side can be removed', () => {
 });
 
 test('fix an unknown kind, an unserved version and a misspelt top-level key', () => {
-  const text = 'apiVersion: networking.istio.io/v1\nkind: Gatewy\nmetadata: {name: g}\nspec: {servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]}\n';
+  const text =
+    'apiVersion: networking.istio.io/v1\nkind: Gatewy\nmetadata: {name: g}\nspec: {servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]}\n';
   expectNone(applyFix(text, 'unknown-kind', 1).diagnostics);
-  const v = 'apiVersion: networking.istio.io/v2\nkind: Gateway\nmetadata: {name: g}\nspec: {servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]}\n';
+  const v =
+    'apiVersion: networking.istio.io/v2\nkind: Gateway\nmetadata: {name: g}\nspec: {servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]}\n';
   const fixed = applyFix(v, 'unserved-version', 0);
   assert.match(fixed.text, /^apiVersion: networking\.istio\.io\/v1\n/);
   expectNone(fixed.diagnostics);
-  const t = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: p}\nsepc: {mtls: {mode: STRICT}}\n';
+  const t =
+    'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: p}\nsepc: {mtls: {mode: STRICT}}\n';
   expectNone(applyFix(t, 'unknown-top-level-key', 3).diagnostics);
 });

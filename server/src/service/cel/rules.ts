@@ -110,7 +110,8 @@ const MAX_KEY_LENGTH = 2048;
  * value, keyed by its JSON when that is short. Undefined means: do not cache.
  */
 function cacheKey(ruleText: string, testedFields: string[]): (self: unknown) => string | undefined {
-  const presenceOnly = testedFields.length > 0 && !/\bself\b/.test(ruleText.replace(/has\(self\.[A-Za-z_][A-Za-z0-9_]*\)/g, ''));
+  const presenceOnly =
+    testedFields.length > 0 && !/\bself\b/.test(ruleText.replace(/has\(self\.[A-Za-z_][A-Za-z0-9_]*\)/g, ''));
   if (presenceOnly) {
     return (self) =>
       self !== null && typeof self === 'object' && !Array.isArray(self)

@@ -24,7 +24,8 @@ const SPECS: Record<string, string> = {
   Telemetry: 'accessLogging:\n- providers:\n  - name: envoy',
   WasmPlugin:
     'selector:\n  matchLabels:\n    app: ${2:productpage}\nurl: ${3:oci://ghcr.io/example/filter:1.0}',
-  IstioOperator: 'profile: ${2|default,demo,minimal,empty,preview,ambient,remote|}\ncomponents:\n  ingressGateways:\n  - name: istio-ingressgateway\n    enabled: true',
+  IstioOperator:
+    'profile: ${2|default,demo,minimal,empty,preview,ambient,remote|}\ncomponents:\n  ingressGateways:\n  - name: istio-ingressgateway\n    enabled: true',
   TrafficExtension: 'lua:\n  inlineCode: |\n    ${2:function envoy_on_request(handle) end}',
 };
 

@@ -34,6 +34,7 @@ const short = (host: string): string => host.split('.')[0];
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**
  * Values that other resources of the same file define, where they fit: the subsets of the
@@ -55,13 +56,10 @@ export function referenceValues(
     const hostValue = host && 'value' in host ? String((host as { value: unknown }).value) : undefined;
     if (!hostValue) return [];
     return all
-      .filter(
-        (r) =>
-          r.kind === 'DestinationRule' && short(String(obj(r.value.spec).host ?? '')) === short(hostValue),
-      )
+      .filter((r) => r.kind === 'DestinationRule' && short(str(obj(r.value.spec).host)) === short(hostValue))
       .flatMap((r) =>
         list(obj(r.value.spec).subsets).map((s): CompletionItem => {
-          const name = String(obj(s).name ?? '');
+          const name = str(obj(s).name);
           return {
             label: name,
             kind: KIND_REFERENCE,

@@ -47,7 +47,9 @@ export function trafficSplitHints(file: FileSnapshot, range: Range): InlayHint[]
         if (!computed) return;
         dests.forEach((_, i) => {
           const path = ['spec', list, r, 'route', i];
-          const node = locate(state.parsed.doc.contents, [...path, 'weight'])?.node ?? locate(state.parsed.doc.contents, path)?.node;
+          const node =
+            locate(state.parsed.doc.contents, [...path, 'weight'])?.node ??
+            locate(state.parsed.doc.contents, path)?.node;
           const end = node?.range?.[1];
           if (end === undefined) return;
           const p = state.parsed.lines.position(end);

@@ -82,7 +82,8 @@ export class FixBuilder {
     if (!isPair(first) || !isScalar(first.key) || !first.key.range || !isPair(last)) return undefined;
     const text = this.parsed.text;
     const column = first.key.range[0] - (text.lastIndexOf('\n', first.key.range[0] - 1) + 1);
-    const rawEnd = (last.value as Node | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
+    const rawEnd =
+      (last.value as Node | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
     if (rawEnd === undefined) return undefined;
     const at = endOfLine(text, contentEnd(text, rawEnd));
     const pad = ' '.repeat(column);

@@ -66,7 +66,9 @@ export class SchemaCatalog {
   constructor(private readonly dir: string) {
     const generated = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as CatalogIndex;
     const extra = join(dir, 'handwritten.json');
-    const handwritten = existsSync(extra) ? (JSON.parse(readFileSync(extra, 'utf8')) as { kinds: KindEntry[] }).kinds : [];
+    const handwritten = existsSync(extra)
+      ? (JSON.parse(readFileSync(extra, 'utf8')) as { kinds: KindEntry[] }).kinds
+      : [];
     this.index = { ...generated, kinds: [...generated.kinds, ...handwritten] };
   }
 

@@ -7,7 +7,12 @@ import type { PathSegment } from '../../yaml/nodes';
 import type { RuleContext } from '../rule';
 
 /** Removes a field; see FixBuilder.removeField for what happens to a map left empty. */
-export function removeFieldFix(ctx: RuleContext, path: PathSegment[], title: string, preferred = false): Fix | undefined {
+export function removeFieldFix(
+  ctx: RuleContext,
+  path: PathSegment[],
+  title: string,
+  preferred = false,
+): Fix | undefined {
   return ctx.fix.removeField(path, title, preferred);
 }
 
