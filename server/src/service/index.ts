@@ -42,8 +42,8 @@ function isText(file: FileSnapshot): boolean {
   return !file.text.includes('\u0000');
 }
 
-/** Link to the explanation of a diagnostic code in the project's README. */
-const CODE_DOCS = 'https://github.com/istio-authoring/istio-authoring#diagnostic-codes';
+/** The explanation of every diagnostic code (docs/rules.md, generated from the engine). */
+const CODE_DOCS = 'https://github.com/istio-authoring/istio-authoring/blob/main/docs/rules.md';
 
 /**
  * The engine: (document, settings) -> results. No transport code; the language server and the CLI
@@ -125,6 +125,6 @@ export class IstioService {
   }
 
   codeLink(code: string): string | undefined {
-    return this.explain(code) ? `${CODE_DOCS}-${code.toLowerCase()}` : undefined;
+    return this.explain(code) ? `${CODE_DOCS}#${code.toLowerCase()}` : undefined;
   }
 }
