@@ -44,3 +44,30 @@ spec:
     ],
   );
 });
+
+test('a destination without a weight gets its hint at the end of its own last line', () => {
+  const text = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: v1
+      weight: 50
+    - destination:
+        host: reviews
+        subset: v3
+`;
+  const s = service();
+  const hints = s.inlayHints(s.snapshot('file:///split2.yaml', 1, text), { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
+  assert.deepEqual(
+    hints.map((h) => [h.position.line, h.position.character, h.label]),
+    [
+      [10, 16, ' → 100%'],
+      [13, 18, ' → 0%'],
+    ],
+  );
+});

@@ -50,8 +50,11 @@ export function trafficSplitHints(file: FileSnapshot, range: Range): InlayHint[]
           const node =
             locate(state.parsed.doc.contents, [...path, 'weight'])?.node ??
             locate(state.parsed.doc.contents, path)?.node;
-          const end = node?.range?.[1];
-          if (end === undefined) return;
+          const rawEnd = node?.range?.[1];
+          if (rawEnd === undefined) return;
+          // A block collection's range runs past its line break: the hint goes after its last character.
+          let end = rawEnd;
+          while (end > 0 && /\s/.test(state.parsed.text[end - 1])) end--;
           const p = state.parsed.lines.position(end);
           const line = p.line + chunk.line;
           if (line < range.start.line || line > range.end.line) return;
