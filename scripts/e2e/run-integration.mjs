@@ -128,7 +128,10 @@ async function main() {
         `  screenshot:       ${path.join(run.dir, 'screenshots', 'final.png')}\n` +
         `  code-server log:  ${run.log}\n` +
         `  console output:   ${path.join(run.dir, 'console.log')}\n` +
-        `  VS Code logs:     ${path.join(run.dir, 'vscode-logs')} (extension host, window)\n` +
+        `  VS Code logs:     ${path.join(run.userData, 'logs')} (server, extension host)\n` +
+        (fs.existsSync(path.join(run.dir, 'vscode-logs'))
+          ? `  workbench logs:   ${path.join(run.dir, 'vscode-logs')} (window)\n`
+          : '') +
         `--- tail of code-server log ---\n${tail(run.log, 20)}`,
     );
     return 1;
