@@ -14,12 +14,11 @@ export function checkKindAndVersion(
   parsed: ParsedDocument,
   catalog: SchemaCatalog,
 ): { entry?: KindEntry; findings: Finding[] } {
-  const root = parsed.doc.contents;
   const entry = catalog.find(id.group, id.kind);
   if (!entry) {
     const kinds = catalog.kindsInGroup(id.group).map((k) => k.kind);
     const suggestion = didYouMean(id.kind, kinds);
-    const range = rangeOf(findPair(root, 'kind')?.value as never);
+    const range = rangeOf(findPair(parsed.doc.contents, 'kind')?.value as never);
     const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
     return {
       findings: range
@@ -46,7 +45,7 @@ export function checkKindAndVersion(
   }
   if (!entry.versions.includes(id.version)) {
     const suggestion = didYouMean(id.version, entry.versions) ?? entry.storageVersion;
-    const range = rangeOf(findPair(root, 'apiVersion')?.value as never);
+    const range = rangeOf(findPair(parsed.doc.contents, 'apiVersion')?.value as never);
     return {
       findings: range
         ? [

@@ -9,6 +9,8 @@ const TOP_LEVEL = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
 
 /** Only apiVersion, kind, metadata, spec and status may appear at the top of a resource. */
 export function checkTopLevelKeys(parsed: ParsedDocument): Finding[] {
+  const v = parsed.value;
+  if (v !== null && typeof v === 'object' && Object.keys(v).every((k) => TOP_LEVEL.includes(k))) return [];
   const root = parsed.doc.contents;
   if (!isMap(root)) return [];
   const out: Finding[] = [];

@@ -29,10 +29,13 @@ export function formatShare(share: number): string {
 /** Inlay hints after each `weight:` (or destination) of weighted VirtualService routes in `range`. */
 export function trafficSplitHints(file: FileSnapshot, range: Range): InlayHint[] {
   const hints: InlayHint[] = [];
-  for (const { chunk, state } of file.documents) {
-    if (state.id?.kind !== 'VirtualService' || !state.id.group.startsWith('networking.istio.io')) continue;
+  file.documents.forEach(({ chunk, state }, index) => {
+    // Only documents that overlap the requested range (their AST is built on demand).
+    const nextLine = file.documents[index + 1]?.chunk.line ?? Number.MAX_SAFE_INTEGER;
+    if (chunk.line > range.end.line || nextLine <= range.start.line) return;
+    if (state.id?.kind !== 'VirtualService' || !state.id.group.startsWith('networking.istio.io')) return;
     const spec = (state.parsed.value as { spec?: Record<string, unknown> } | undefined)?.spec;
-    if (!spec) continue;
+    if (!spec) return;
     for (const list of ROUTE_LISTS) {
       const routes = Array.isArray(spec[list]) ? (spec[list] as unknown[]) : [];
       routes.forEach((route, r) => {
@@ -68,6 +71,6 @@ export function trafficSplitHints(file: FileSnapshot, range: Range): InlayHint[]
         });
       });
     }
-  }
+  });
   return hints;
 }

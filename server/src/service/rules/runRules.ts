@@ -35,9 +35,9 @@ export function runRules(
   const applicable = rules.forKind(resource.kind);
   if (!applicable.length) return [];
   const findings: Finding[] = [];
-  const root = parsed.doc.contents;
+  // The AST is built only when a rule asks for a position.
   const rangeOf = (path: PathSegment[], on: Anchor = 'key'): OffsetRange | undefined => {
-    const loc = locate(root, path);
+    const loc = locate(parsed.doc.contents, path);
     if (!loc) return undefined;
     return on === 'key' ? (keyRange(loc.pair) ?? valueRange(loc)) : valueRange(loc);
   };

@@ -1,19 +1,29 @@
+import { load as loadFast, CORE_SCHEMA } from 'js-yaml';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Finding } from '../types';
 import { LineIndex } from './lines';
 
-/** One parsed `---` document. Created once per distinct chunk text and shared by every feature. */
+/**
+ * One parsed `---` document, created once per distinct chunk text and shared by every feature.
+ *
+ * Two parsers, one result. The plain value comes from js-yaml, which is about ten times faster than
+ * building a full AST; the `yaml` AST with source ranges is built only when something needs a
+ * position (a finding, hover, completion, the outline). A document that js-yaml refuses, or that
+ * uses aliases, goes straight to `yaml`, whose errors carry exact ranges and whose alias expansion
+ * is bounded.
+ */
 export interface ParsedDocument {
-  text: string;
-  lines: LineIndex;
-  /** The yaml AST with source ranges (chunk-relative offsets). */
-  doc: Document.Parsed;
+  readonly text: string;
+  /** Offset <-> line/character within the chunk. Built on first use. */
+  readonly lines: LineIndex;
+  /** The yaml AST with source ranges (chunk-relative offsets). Built on first use. */
+  readonly doc: Document.Parsed;
   /** The plain value, or undefined when it could not be built (alias bomb, syntax error). */
-  value: unknown;
+  readonly value: unknown;
   /** Problems found while parsing: syntax errors, alias bombs, excessive depth. */
-  parseFindings: Finding[];
+  readonly parseFindings: Finding[];
   /** True when the text holds Helm/Go template actions (`{{ … }}`). */
-  helm: boolean;
+  readonly helm: boolean;
 }
 
 /** Aliases beyond this many expansions are treated as an alias bomb. */
@@ -22,17 +32,71 @@ const MAX_ALIAS_COUNT = 100;
 export const MAX_DEPTH = 200;
 
 const HELM_ACTION = /\{\{[\s\S]*?\}\}/;
+/** An alias (`*name`) where YAML allows one: the fast path leaves those documents to `yaml`. */
+const ALIAS = /(^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
 export function parseChunk(text: string): ParsedDocument {
-  const lines = new LineIndex(text);
   const helm = HELM_ACTION.test(text);
+  if (!helm && !ALIAS.test(text)) {
+    const fast = tryFast(text);
+    if (fast) return fast;
+  }
+  return parseFull(text, helm);
+}
+
+/** The js-yaml path: a value only, with the AST and line index built lazily. */
+function tryFast(text: string): ParsedDocument | undefined {
+  let value: unknown;
+  try {
+    value = loadFast(text, { schema: CORE_SCHEMA });
+  } catch {
+    // Syntax errors, duplicate keys, several documents, a stack overflow: let `yaml` report them.
+    return undefined;
+  }
+  if (value === undefined) value = null;
+  if (valueDepth(value) > MAX_DEPTH) return undefined;
+  return lazyDocument(text, value, [], false);
+}
+
+function lazyDocument(
+  text: string,
+  value: unknown,
+  parseFindings: Finding[],
+  helm: boolean,
+  builtDoc?: Document.Parsed,
+): ParsedDocument {
+  let doc = builtDoc;
+  let lines: LineIndex | undefined;
+  return {
+    text,
+    value,
+    parseFindings,
+    helm,
+    get doc(): Document.Parsed {
+      return (doc ??= astOf(text));
+    },
+    get lines(): LineIndex {
+      return (lines ??= new LineIndex(text));
+    },
+  };
+}
+
+function astOf(text: string): Document.Parsed {
+  try {
+    return parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch {
+    return parseDocument('');
+  }
+}
+
+/** The `yaml` path: the AST first, with its exact errors; the value from it, with bounded aliases. */
+function parseFull(text: string, helm: boolean): ParsedDocument {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   } catch (err) {
     // The parser records most problems as errors; anything it throws is treated the same way.
-    doc = parseDocument('');
-    return { text, lines, doc, value: undefined, helm, parseFindings: [tooDeepOr(err, text)] };
+    return lazyDocument(text, undefined, [tooDeepOr(err, text)], helm, parseDocument(''));
   }
   const parseFindings: Finding[] = [];
   if (!helm) {
@@ -67,7 +131,7 @@ export function parseChunk(text: string): ParsedDocument {
       }
     }
   }
-  return { text, lines, doc, value, parseFindings, helm };
+  return lazyDocument(text, value, parseFindings, helm, doc);
 }
 
 function tooDeep(text: string): Finding {
@@ -89,7 +153,24 @@ function tooDeepOr(err: unknown, text: string): Finding {
   };
 }
 
-/** Iterative depth measurement: never recurses, so hostile nesting cannot overflow the stack. */
+/** Depth of a plain value, measured without recursion. */
+function valueDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (depth > MAX_DEPTH) return depth;
+    if (node !== null && typeof node === 'object') {
+      for (const child of Array.isArray(node) ? node : Object.values(node)) {
+        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return max;
+}
+
+/** Depth of a `yaml` AST, measured without recursion. */
 function measureDepth(root: unknown): number {
   let max = 0;
   const stack: [unknown, number][] = [[root, 1]];
@@ -100,12 +181,7 @@ function measureDepth(root: unknown): number {
     const items = (node as { items?: unknown[] } | null)?.items;
     if (!Array.isArray(items)) continue;
     for (const item of items) {
-      const pair = item as { key?: unknown; value?: unknown };
-      if (isMap(node)) {
-        stack.push([pair.value, depth + 1]);
-      } else {
-        stack.push([item, depth + 1]);
-      }
+      stack.push([isMap(node) ? (item as { value?: unknown }).value : item, depth + 1]);
     }
   }
   return max;
