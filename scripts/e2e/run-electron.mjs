@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, CACHE_DIR, INTEGRATION_ENTRY } from './lib/paths.mjs';
+import { ROOT, CACHE_DIR } from './lib/paths.mjs';
 import { buildExtension, buildIntegrationSuite } from './lib/build.mjs';
 import { createRunDir } from './lib/run-dir.mjs';
 
@@ -18,8 +18,11 @@ const log = (msg) => process.stderr.write(`[electron] ${msg}\n`);
 
 async function main() {
   const t0 = Date.now();
-  await Promise.all([buildExtension(), buildIntegrationSuite()]);
   const run = createRunDir('electron');
+  const [, suiteEntry] = await Promise.all([
+    buildExtension(),
+    buildIntegrationSuite(path.join(run.dir, 'out')),
+  ]);
   fs.writeFileSync(path.join(run.workspace, 'README.md'), 'Temporary workspace of one integration run.\n');
   log(`run folder ${path.relative(ROOT, run.dir)}`);
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -36,7 +39,7 @@ async function main() {
       version: process.env.VSCODE_VERSION || 'stable',
       cachePath: path.join(CACHE_DIR, 'vscode-test'),
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: INTEGRATION_ENTRY,
+      extensionTestsPath: suiteEntry,
       extensionTestsEnv: {
         ISTIO_AUTHORING_TEST: '1', // registers the istio._test.* commands the suite uses
         TMPDIR: run.tmp,

@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { ROOT, INTEGRATION_ENTRY } from './lib/paths.mjs';
+import { SourceMap } from 'node:module';
+import { ROOT, ARTIFACTS_DIR } from './lib/paths.mjs';
 import { ensureToolchain, checkChromium } from './lib/toolchain.mjs';
 import { buildExtension, buildIntegrationSuite } from './lib/build.mjs';
 import { createRunDir, freePort } from './lib/run-dir.mjs';
@@ -39,14 +40,46 @@ function extensionTestsEnv() {
   if (process.env.ISTIO_E2E_GREP) env.ISTIO_E2E_GREP = process.env.ISTIO_E2E_GREP;
   return env;
 }
+// The extension host replaces Error.prepareStackTrace, so Node's own source-map support does not
+// apply there: stack frames of the bundled suite are mapped back to the .ts sources here.
+const sourceMaps = new Map();
+function sourceMapOf(file) {
+  if (!sourceMaps.has(file)) {
+    let map;
+    try {
+      const m = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(
+        fs.readFileSync(file, 'utf8'),
+      );
+      if (m) map = new SourceMap(JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')));
+    } catch {
+      map = undefined;
+    }
+    sourceMaps.set(file, map);
+  }
+  return sourceMaps.get(file);
+}
+function toSourceLocations(text) {
+  return text.replace(/([^\s()]+\.js):(\d+):(\d+)/g, (whole, file, line, column) => {
+    const abs = path.resolve(ROOT, file);
+    if (!abs.includes(`${path.sep}out${path.sep}`) || !abs.startsWith(ARTIFACTS_DIR)) return whole;
+    const entry = sourceMapOf(abs)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry?.originalSource) return whole;
+    const source = path.relative(ROOT, path.resolve(path.dirname(abs), entry.originalSource));
+    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+}
+
 const log = (msg) => process.stderr.write(`[integration] ${msg}\n`);
 
 async function main() {
   const t0 = Date.now();
   await ensureToolchain();
   checkChromium();
-  await Promise.all([buildExtension(), buildIntegrationSuite()]);
   const run = createRunDir('integration');
+  const [, suiteEntry] = await Promise.all([
+    buildExtension(),
+    buildIntegrationSuite(path.join(run.dir, 'out')),
+  ]);
   log(`run folder ${path.relative(ROOT, run.dir)}`);
 
   let server;
@@ -88,6 +121,7 @@ async function main() {
     await page.exposeFunction('codeAutomationLog', (_level, args) => {
       let line = Array.isArray(args) ? util.format(...args) : String(args);
       if (!line.endsWith('\n')) line += '\n';
+      line = toSourceLocations(line);
       transcript.write(line);
       if (VERBOSE || !WORKBENCH_NOISE.some((re) => re.test(line))) process.stdout.write(line);
     });
@@ -97,7 +131,7 @@ async function main() {
       port: server.port,
       folder: run.workspace,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: INTEGRATION_ENTRY,
+      extensionTestsPath: suiteEntry,
       extensionEnvironment: extensionTestsEnv(),
     });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });

@@ -22,15 +22,11 @@ export function workspaceDir(): string {
   return folder.uri.fsPath;
 }
 
-/** Path of a checked-in fixture (test/integration/fixtures), from the bundled out/ or the sources. */
+/** Path of a checked-in fixture (test/integration/fixtures of the extension under test). */
 export function fixturePath(name: string): string {
-  const candidates = [
-    path.join(extension().extensionPath, 'test', 'integration', 'fixtures', name),
-    path.join(__dirname, '..', 'fixtures', name),
-  ];
-  const found = candidates.find((p) => fs.existsSync(p));
-  assert.ok(found, `fixture ${name} not found in ${candidates.join(', ')}`);
-  return found;
+  const file = path.join(extension().extensionPath, 'test', 'integration', 'fixtures', name);
+  assert.ok(fs.existsSync(file), `fixture ${file} not found`);
+  return file;
 }
 
 /**

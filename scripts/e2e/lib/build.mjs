@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { ROOT, INTEGRATION_OUT } from './paths.mjs';
+import { ROOT } from './paths.mjs';
 import { run } from './proc.mjs';
 
 export async function buildExtension() {
@@ -17,18 +17,23 @@ export async function buildExtension() {
   }
 }
 
-/** index.ts plus every suite/*.test.ts, bundled one file each; vscode and mocha stay external. */
-export async function buildIntegrationSuite() {
+/**
+ * Bundles test/integration/index.ts and every suite/*.test.ts into `outDir` (one CommonJS file
+ * each; vscode and mocha stay external, mocha resolves from the project's node_modules) and
+ * returns the entry for `extensionTestsPath`. Each run builds into its own folder, so that two
+ * runs at once in one checkout cannot delete each other's suite.
+ */
+export async function buildIntegrationSuite(outDir) {
   const srcDir = path.join(ROOT, 'test', 'integration');
   const suites = fs
     .readdirSync(path.join(srcDir, 'suite'))
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => path.join(srcDir, 'suite', f));
-  fs.rmSync(INTEGRATION_OUT, { recursive: true, force: true });
+  fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(srcDir, 'index.ts'), ...suites],
     outbase: srcDir,
-    outdir: INTEGRATION_OUT,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -37,4 +42,5 @@ export async function buildIntegrationSuite() {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
+  return path.join(outDir, 'index.js');
 }

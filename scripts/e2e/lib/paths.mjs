@@ -24,6 +24,3 @@ export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_PKG, 'out', 'node', 'entr
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const SAMPLES_DIR = path.join(ROOT, 'samples');
-export const INTEGRATION_OUT = path.join(ROOT, 'out', 'test', 'integration');
-export const INTEGRATION_ENTRY = path.join(INTEGRATION_OUT, 'index.js');
-export const INTEGRATION_FIXTURES = path.join(ROOT, 'test', 'integration', 'fixtures');
