@@ -58,8 +58,15 @@ export class Ctx implements vscode.Disposable {
       await client.start();
       client.onNotification(ServerStatusNotification, (s: ServerStatus) => {
         this.istioVersion = s.istioVersion;
-        if (s.state === 'ready') this.setStatus('ready');
-        else this.setStatus('error', s.message);
+        if (s.state === 'ready') {
+          this.output.info(
+            `Istio language server ready: schemas of Istio ${s.istioVersion} (${s.kinds} kinds).`,
+          );
+          this.setStatus('ready');
+        } else {
+          this.output.error(`Istio language server failed: ${s.message ?? 'unknown error'}`);
+          this.setStatus('error', s.message);
+        }
       });
     } catch (err) {
       this.setStatus('error', String(err));

@@ -2,7 +2,8 @@
 // Runs the UI test (test/ui/*.test.ts, node's test runner + playwright-core) against a real
 // VS Code: code-server with the extension loaded and a fresh copy of samples/ open.
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
-//   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png and docs/completion.png
+//   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png, docs/completion.png
+//                                        and docs/install.png
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -25,10 +26,26 @@ async function main() {
   log(`run folder ${path.relative(ROOT, run.dir)}`);
   fs.cpSync(SAMPLES_DIR, run.workspace, { recursive: true });
 
+  // The extension host (a child of code-server) finds the fake istioctl and kubectl first on PATH;
+  // they record every call in the run folder (test/fakes/lib/fake.js).
+  // The extension host gets them through the workbench's extensionEnvironment (code-server builds
+  // the extension host's environment itself, so the runner's own PATH does not reach it).
+  const fakeLog = path.join(run.dir, 'fake-calls.jsonl');
+  const extensionEnvironment = {
+    PATH: `${path.join(ROOT, 'test', 'fakes', 'bin')}${path.delimiter}${process.env.PATH}`,
+    ISTIO_FAKE_LOG: fakeLog,
+    ISTIO_FAKE_MODE: '',
+  };
+
   let server;
   try {
     server = await startCodeServer({ run, port: Number(process.env.ISTIO_E2E_PORT) || (await freePort()) });
-    const url = workbenchUrl({ port: server.port, folder: run.workspace, extensionDevelopmentPath: ROOT });
+    const url = workbenchUrl({
+      port: server.port,
+      folder: run.workspace,
+      extensionDevelopmentPath: ROOT,
+      extensionEnvironment,
+    });
     const tests = fs
       .readdirSync(path.join(ROOT, 'test', 'ui'))
       .filter((f) => f.endsWith('.test.ts'))
@@ -43,6 +60,7 @@ async function main() {
         ISTIO_E2E_WORKSPACE: run.workspace,
         ISTIO_E2E_RUN_DIR: run.dir,
         ISTIO_E2E_SCREENSHOTS: run.screenshots,
+        ISTIO_E2E_FAKE_LOG: fakeLog,
         ISTIO_E2E_DOCS_DIR: process.argv.includes('--update-docs') ? path.join(ROOT, 'docs') : '',
         CHROMIUM_PATH: CHROMIUM,
         TMPDIR: run.tmp,

@@ -90,6 +90,16 @@ describe('editing Istio YAML in VS Code', () => {
     const text = await hover.innerText();
     assert.match(text, /Unknown field 'wieght'/, `hover text: ${text}`);
     assert.match(text, /weight/, 'the hover suggests the right field');
+    // The hover fades in: take the picture once it is fully opaque.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.monaco-hover')].some(
+          (h) =>
+            getComputedStyle(h).opacity === '1' && getComputedStyle(h.parentElement ?? h).opacity === '1',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
     await screenshot('hover', 'diagnostic-hover.png');
   });
 
@@ -152,5 +162,87 @@ describe('editing Istio YAML in VS Code', () => {
     await wb.visible(panel.locator('.output-view, [id="workbench.panel.output"]').first(), 'the Output view');
     await wb.selectedOutputChannel('Istio');
     await screenshot('output');
+  });
+
+  step('runs "Istio: Install…" on an IstioOperator file, with the fake istioctl', async () => {
+    await page.keyboard.press('Control+J');
+    await wb.quickOpen('custom-config.yaml');
+    await wb.visible(
+      wb.activeEditor().locator('.view-line').filter({ hasText: 'kind: IstioOperator' }).first(),
+      'the IstioOperator file',
+    );
+    await wb.runCommand('Istio: Install…');
+    // 1/4: the file: the active editor's IstioOperator is offered first.
+    const input = page.locator('.quick-input-widget');
+    await wb.visible(
+      input.locator('.quick-input-title').filter({ hasText: 'IstioOperator file' }),
+      'step 1/4',
+    );
+    await wb.visible(
+      input.locator('.monaco-list-row').filter({ hasText: 'custom-config.yaml' }).first(),
+      'the active file',
+    );
+    await page.keyboard.press('Enter');
+    // 2/4: the profile: keep the file's (demo).
+    await wb.visible(input.locator('.quick-input-title').filter({ hasText: 'profile' }), 'step 2/4');
+    await wb.visible(
+      input.locator('.monaco-list-row').filter({ hasText: "Keep the file's profile (demo)" }).first(),
+      "the file's profile",
+    );
+    await screenshot('install-profile');
+    await page.keyboard.press('Enter');
+    // 3/4: no revision. 4/4: one --set entry, then an empty one to finish.
+    await wb.visible(input.locator('.quick-input-title').filter({ hasText: 'revision' }), 'step 3/4');
+    await page.keyboard.press('Enter');
+    await wb.visible(input.locator('.quick-input-title').filter({ hasText: '--set' }), 'step 4/4');
+    await page.keyboard.type('meshConfig.enableTracing=true');
+    await page.keyboard.press('Enter');
+    await wb.visible(
+      input.locator('.quick-input-message').filter({ hasText: 'Added: meshConfig.enableTracing=true' }),
+      'the added entry',
+    );
+    await page.keyboard.press('Enter');
+    // The modal names the kube context and shows the exact command.
+    const dialog = await wb.visible(page.locator('.monaco-dialog-box'), 'the confirmation dialog');
+    const text = await dialog.innerText();
+    assert.match(text, /fake-cluster/, `the dialog names the context: ${text}`);
+    assert.match(
+      text,
+      /istioctl install -y -f .*custom-config\.yaml --set meshConfig\.enableTracing=true/,
+      text,
+    );
+    await screenshot('install-confirm', 'install.png');
+    await dialog.locator('.monaco-button').filter({ hasText: 'Install' }).first().click();
+    // The run ends with a success notification that offers the output (a toast that may already
+    // have been hidden again, so read it in the notification center).
+    await wb.visible(page.locator('.monaco-dialog-box'), 'the dialog to close', 5_000).catch(() => undefined);
+    await wb.runCommand('Notifications: Show Notifications');
+    const center = page.locator('.notifications-center');
+    await wb.visible(
+      center
+        .locator('.notification-list-item')
+        .filter({ hasText: 'installed into kube context "fake-cluster"' })
+        .first(),
+      'the success notification',
+      60_000,
+    );
+    await screenshot('install-done');
+    await page.keyboard.press('Escape');
+    const calls = fs
+      .readFileSync(process.env.ISTIO_E2E_FAKE_LOG ?? '', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { tool: string; argv: string[] });
+    const install = calls.find((c) => c.tool === 'istioctl' && c.argv[0] === 'install');
+    assert.ok(
+      install,
+      `istioctl install was run; calls: ${JSON.stringify(calls.map((c) => [c.tool, ...c.argv]))}`,
+    );
+    assert.deepEqual(install.argv.slice(0, 2), ['install', '-y']);
+    assert.ok(
+      install.argv.includes('--set') && install.argv.includes('meshConfig.enableTracing=true'),
+      install.argv.join(' '),
+    );
+    assert.deepEqual(install.argv.slice(-2), ['--context', 'fake-cluster']);
   });
 });

@@ -11,7 +11,10 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 test('every diagnostic code is in the README tables', () => {
   const codes = [...Object.keys(BUILTIN_EXPLANATIONS), ...ALL_RULES.map((r) => r.code)];
-  assert.deepEqual(codes.filter((c) => !readme.includes('`' + c + '`')), []);
+  assert.deepEqual(
+    codes.filter((c) => !readme.includes('`' + c + '`')),
+    [],
+  );
 });
 
 test('rule codes are unique and every rule explains itself', () => {
@@ -36,11 +39,15 @@ test('the README starts with the two commands', () => {
 
 test('every command and setting of package.json is documented', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    contributes: { commands: { command: string; category: string }[]; configuration: { properties: Record<string, unknown> } };
+    contributes: {
+      commands: { command: string; category: string }[];
+      configuration: { properties: Record<string, unknown> };
+    };
   };
   for (const c of pkg.contributes.commands) {
     assert.equal(c.category, 'Istio');
     if (!c.command.startsWith('istio._')) assert.ok(readme.includes('`' + c.command + '`'), c.command);
   }
-  for (const s of Object.keys(pkg.contributes.configuration.properties)) assert.ok(readme.includes('`' + s + '`'), s);
+  for (const s of Object.keys(pkg.contributes.configuration.properties))
+    assert.ok(readme.includes('`' + s + '`'), s);
 });

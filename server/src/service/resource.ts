@@ -21,7 +21,8 @@ export function identify(parsed: ParsedDocument): ResourceId | undefined {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') return undefined;
-    const meta = o.metadata !== null && typeof o.metadata === 'object' ? (o.metadata as Record<string, unknown>) : {};
+    const meta =
+      o.metadata !== null && typeof o.metadata === 'object' ? (o.metadata as Record<string, unknown>) : {};
     return withGroup(o.apiVersion, o.kind, plain(meta.name), plain(meta.namespace));
   }
   if (v !== undefined) return undefined;
@@ -31,7 +32,12 @@ export function identify(parsed: ParsedDocument): ResourceId | undefined {
   const kind = scalar(findPair(root, 'kind')?.value);
   if (apiVersion === undefined || kind === undefined) return undefined;
   const metadata = findPair(root, 'metadata')?.value;
-  return withGroup(apiVersion, kind, scalar(findPair(metadata, 'name')?.value), scalar(findPair(metadata, 'namespace')?.value));
+  return withGroup(
+    apiVersion,
+    kind,
+    scalar(findPair(metadata, 'name')?.value),
+    scalar(findPair(metadata, 'namespace')?.value),
+  );
 }
 
 function withGroup(apiVersion: string, kind: string, name?: string, namespace?: string): ResourceId {

@@ -62,7 +62,10 @@ spec:
         subset: v3
 `;
   const s = service();
-  const hints = s.inlayHints(s.snapshot('file:///split2.yaml', 1, text), { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
+  const hints = s.inlayHints(s.snapshot('file:///split2.yaml', 1, text), {
+    start: { line: 0, character: 0 },
+    end: { line: 99, character: 0 },
+  });
   assert.deepEqual(
     hints.map((h) => [h.position.line, h.position.character, h.label]),
     [
