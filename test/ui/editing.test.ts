@@ -90,16 +90,6 @@ describe('editing Istio YAML in VS Code', () => {
     const text = await hover.innerText();
     assert.match(text, /Unknown field 'wieght'/, `hover text: ${text}`);
     assert.match(text, /weight/, 'the hover suggests the right field');
-    // The hover fades in: take the picture once it is fully opaque.
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('.monaco-hover')].some(
-          (h) =>
-            getComputedStyle(h).opacity === '1' && getComputedStyle(h.parentElement ?? h).opacity === '1',
-        ),
-      undefined,
-      { timeout: 10_000 },
-    );
     await screenshot('hover', 'diagnostic-hover.png');
   });
 
