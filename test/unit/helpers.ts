@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../../shared/src/protocol';
 import { IstioService } from '../../server/src/service/index';
+import type { DiagnosticData } from '../../server/src/service/features/diagnostics';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SCHEMAS = join(ROOT, 'schemas');
@@ -107,10 +108,8 @@ export function applyEdits(text: string, edits: { range: Diagnostic['range']; ne
 }
 
 /** The quick fixes carried by a diagnostic. */
-export function fixesOf(
-  d: Diagnostic,
-): { title: string; preferred: boolean; edits: { range: Diagnostic['range']; newText: string }[] }[] {
-  return (d.data as { fixes?: never[] } | undefined)?.fixes ?? [];
+export function fixesOf(d: Diagnostic): NonNullable<DiagnosticData['fixes']> {
+  return (d.data as DiagnosticData | undefined)?.fixes ?? [];
 }
 
 /**

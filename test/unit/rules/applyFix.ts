@@ -4,26 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { DiagnosticData } from '../../../server/src/service/features/diagnostics';
-import { diagnose, expectDiagnostic, expectNone } from '../helpers';
-
-function offsetAt(text: string, p: Position): number {
-  let line = 0;
-  let i = 0;
-  while (line < p.line) {
-    const nl = text.indexOf('\n', i);
-    if (nl === -1) return text.length;
-    i = nl + 1;
-    line++;
-  }
-  return Math.min(i + p.character, text.length);
-}
-
-/** The quick fixes a diagnostic carries. */
-export function fixesOf(d: Diagnostic): NonNullable<DiagnosticData['fixes']> {
-  return (d.data as DiagnosticData | undefined)?.fixes ?? [];
-}
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { applyEdits, diagnose, expectDiagnostic, expectNone, fixesOf } from '../helpers';
 
 /** Applies fix `which` (an index or a title) of diagnostic `d` to `text`. */
 export function applyFix(text: string, d: Diagnostic, which: number | string = 0): string {
@@ -33,16 +15,7 @@ export function applyFix(text: string, d: Diagnostic, which: number | string = 0
     fix,
     `diagnostic ${String(d.code)} has no fix ${String(which)}; it has: ${JSON.stringify(fixes.map((f) => f.title))}`,
   );
-  const edits = fix.edits
-    .map((e) => ({
-      start: offsetAt(text, e.range.start),
-      end: offsetAt(text, e.range.end),
-      newText: e.newText,
-    }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  return applyEdits(text, fix.edits);
 }
 
 /**
@@ -131,3 +104,5 @@ export const DR = 6;
 
 /** A minimal valid HTTP route body, to complete a VirtualService. */
 export const ROUTE = '  http:\n  - route:\n    - destination:\n        host: reviews\n';
+
+export { fixesOf };
