@@ -19,6 +19,8 @@ type Purpose = 'install' | 'generate';
 interface Collected {
   choices: InstallChoices;
   file?: FileOnDisk;
+  /** The profile the IstioOperator file sets, for the confirmation text. */
+  fileProfile?: string;
 }
 
 const NO_FILE = 'No IstioOperator file';
@@ -51,7 +53,7 @@ export class InstallCommands {
       const context = await this.w.currentContext(kubectl);
       if (!context) return;
       const args = installArgs(collected.choices, context);
-      const profile = collected.choices.profile ?? 'from the file';
+      const profile = collected.choices.profile ?? `${collected.fileProfile ?? 'default'}, from the file`;
       const ok = await this.w.confirmClusterChange(
         `Install Istio (profile ${profile}) into the cluster of kube context "${context}"?`,
         context,
@@ -216,6 +218,7 @@ export class InstallCommands {
           sets,
         },
         file,
+        fileProfile,
       };
     } catch (err) {
       file?.cleanup();
