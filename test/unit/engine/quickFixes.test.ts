@@ -79,3 +79,27 @@ test('fix an unknown kind, an unserved version and a misspelt top-level key', ()
     'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: p}\nsepc: {mtls: {mode: STRICT}}\n';
   expectNone(applyFix(t, 'unknown-top-level-key', 3).diagnostics);
 });
+
+test('fix a duration: a bare number gets seconds, a value below 1ms becomes 1ms', () => {
+  const vs = VS.replace('      wieght: 90\n', '').replace('  - route:', '  - timeout: 1\n    route:');
+  const r = applyFix(vs, 'invalid-type', 7, /Change to '1s'/);
+  assert.match(r.text, /timeout: 1s\n/);
+  expectNone(r.diagnostics);
+  const dr = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: a}
+spec:
+  host: a
+  trafficPolicy:
+    connectionPool:
+      tcp:
+        connectTimeout: 500us
+`;
+  const d = applyFix(dr, 'cel-rule', 8, /Change to '1ms'/);
+  assert.match(d.text, /connectTimeout: 1ms\n/);
+  expectNone(d.diagnostics);
+  const quoted = dr.replace('500us', '"10"');
+  const q = applyFix(quoted, 'cel-rule', 8, /Change to '10s'/);
+  assert.match(q.text, /connectTimeout: 10s\n/);
+  expectNone(q.diagnostics);
+});

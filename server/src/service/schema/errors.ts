@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { ErrorObject } from 'ajv';
-import type { Finding, OffsetRange } from '../types';
+import type { Finding, Fix, OffsetRange } from '../types';
 import { didYouMean } from '../didYouMean';
 import {
   anchorRange,
@@ -108,18 +108,25 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
       if (!range) return [];
       const expected = String((e.params as { type: string | string[] }).type).replace(',', ' or ');
       const rules = parentOf(e)?.['x-kubernetes-validations'] ?? [];
-      const hint = rules.some((r) => r.rule.includes('duration('))
-        ? " (a duration with a unit, such as '1s' or '100ms')"
-        : '';
+      const isDuration = rules.some((r) => r.rule.includes('duration('));
+      const hint = isDuration ? " (a duration with a unit, such as '1s' or '100ms')" : '';
+      // A bare number where a duration belongs: the seconds were meant (`1` becomes `1s`).
+      const fixes =
+        isDuration && typeof e.data === 'number' && e.data >= 0
+          ? defined([fix.replaceValue(path, `${e.data}s`, `Change to '${e.data}s'`)])
+          : undefined;
       return [
-        finding(
-          'invalid-type',
-          `${where} must be ${article(expected)}${hint}, but it is ${describe(e.data)}.`,
-          range,
-          {
-            expected,
-          },
-        ),
+        {
+          ...finding(
+            'invalid-type',
+            `${where} must be ${article(expected)}${hint}, but it is ${describe(e.data)}.`,
+            range,
+            {
+              expected,
+            },
+          ),
+          fixes,
+        },
       ];
     }
     case 'enum': {
@@ -174,7 +181,7 @@ function convert(e: ErrorObject, path: PathSegment[], loc: Located, fix: FixBuil
       return [finding('invalid-format', `${where} ${what}; '${scalarText(e.data)}' does not.`, range)];
     }
     case CEL_KEYWORD:
-      return [celFinding(e, where, loc)];
+      return [celFinding(e, path, where, loc, fix)];
     default: {
       const range = valueRange(loc);
       return range ? [finding('schema-violation', `${where}: ${e.message ?? 'is not valid'}.`, range)] : [];
@@ -233,7 +240,13 @@ function oneOfFindings(
   return [];
 }
 
-function celFinding(e: ErrorObject, where: string, loc: Located): Finding {
+function celFinding(
+  e: ErrorObject,
+  path: PathSegment[],
+  where: string,
+  loc: Located,
+  fix: FixBuilder,
+): Finding {
   const params = e.params as CelErrorParams;
   let range: OffsetRange | undefined;
   let related: Finding['related'];
@@ -255,7 +268,23 @@ function celFinding(e: ErrorObject, where: string, loc: Located): Finding {
       evaluationError: params.error,
     }),
     related: related?.length ? related : undefined,
+    fixes: durationFix(params, path, e.data, fix),
   };
+}
+
+/**
+ * For the CRDs' "duration ≥ 1ms" rule: a bare number becomes seconds (`10` → `10s`), anything else
+ * that fails (too small, such as `500us`) becomes the smallest allowed value, `1ms`.
+ */
+function durationFix(
+  params: CelErrorParams,
+  path: PathSegment[],
+  data: unknown,
+  fix: FixBuilder,
+): Fix[] | undefined {
+  if (!params.rule.rule.includes("duration('1ms')") || typeof data !== 'string') return undefined;
+  const value = /^\d+(\.\d+)?$/.test(data.trim()) ? `${data.trim()}s` : '1ms';
+  return defined([fix.replaceValue(path, value, `Change to '${value}'`)]);
 }
 
 /** The schema object that holds the failing keyword (ajv's `verbose` option provides it). */
