@@ -146,6 +146,22 @@ describe('editing Istio YAML in VS Code', () => {
     await page.keyboard.press('Escape');
   });
 
+  step('hovers a field and reads its documentation', async () => {
+    const key = wb.activeEditor().locator('.view-line span').filter({ hasText: /^consecutive5xxErrors$/ }).first();
+    await wb.visible(key, 'the consecutive5xxErrors key');
+    const box = await key.boundingBox();
+    assert.ok(box, 'the key has no box on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'When unset' }).first();
+    await wb.visible(hover, 'the field documentation hover');
+    const text = await hover.innerText();
+    assert.match(text, /consecutive5xxErrors/);
+    assert.match(text, /integer/);
+    await screenshot('field-hover', 'field-hover.png');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  });
+
   step('runs "Istio: Show Output" from the command palette', async () => {
     await wb.runCommand('Istio: Show Output');
     const panel = page.locator('.part.panel');
