@@ -147,7 +147,11 @@ describe('editing Istio YAML in VS Code', () => {
   });
 
   step('hovers a field and reads its documentation', async () => {
-    const key = wb.activeEditor().locator('.view-line span').filter({ hasText: /^consecutive5xxErrors$/ }).first();
+    const key = wb
+      .activeEditor()
+      .locator('.view-line span')
+      .filter({ hasText: /^consecutive5xxErrors$/ })
+      .first();
     await wb.visible(key, 'the consecutive5xxErrors key');
     const box = await key.boundingBox();
     assert.ok(box, 'the key has no box on screen');
