@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../shared/src/protocol';
 import { IstioService } from './service/index';
+import { findSchemasDir } from './service/schema/catalog';
 
 const USAGE = `Usage: istio-lint [--format text|json] PATH...
 
@@ -22,12 +23,7 @@ interface CliResult {
   message: string;
 }
 
-function schemasDir(): string {
-  for (const dir of [join(__dirname, '..', 'schemas'), join(__dirname, '..', '..', '..', 'schemas')]) {
-    if (existsSync(join(dir, 'index.json'))) return dir;
-  }
-  throw new Error(`cannot find schemas/index.json near ${__dirname}`);
-}
+const schemasDir = (): string => findSchemasDir(__dirname);
 
 function collect(path: string, out: string[]): void {
   const st = statSync(path);

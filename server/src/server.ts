@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   createConnection,
   ProposedFeatures,
@@ -11,15 +9,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
 import { registerFeatures } from './handlers/features';
 import { IstioService } from './service/index';
+import { findSchemasDir } from './service/schema/catalog';
 import { readSettings } from './settings';
 
 /** Finds the generated schemas: beside dist/ when bundled, or at the repository root. */
-function schemasDir(): string {
-  for (const dir of [join(__dirname, '..', 'schemas'), join(__dirname, '..', '..', '..', 'schemas')]) {
-    if (existsSync(join(dir, 'index.json'))) return dir;
-  }
-  throw new Error(`cannot find schemas/index.json near ${__dirname}`);
-}
+const schemasDir = (): string => findSchemasDir(__dirname);
 
 // Transport (--stdio or --node-ipc) is chosen by vscode-languageserver from the command line.
 const connection = createConnection(ProposedFeatures.all);

@@ -96,6 +96,17 @@ export class SchemaCatalog {
   }
 }
 
+/**
+ * Finds the generated schemas from the directory of the running bundle: `schemas/` beside `dist/`
+ * (the packaged extension and the CLI), or at the repository root when run from source.
+ */
+export function findSchemasDir(fromDir: string): string {
+  for (const dir of [join(fromDir, '..', 'schemas'), join(fromDir, '..', '..', '..', 'schemas')]) {
+    if (existsSync(join(dir, 'index.json'))) return dir;
+  }
+  throw new Error(`cannot find schemas/index.json near ${fromDir}`);
+}
+
 /** The docs channel of istio.io that the reference links point at. */
 const DOCS_CHANNEL = 'latest';
 /** Base of istio.io's configuration reference. */

@@ -1,8 +1,7 @@
 import type { PathSegment } from '../../yaml/nodes';
 import type { Rule } from '../rule';
-import { checkDuration, parseGoDuration, roundToMillis } from '../shared/durations';
+import { reportSubMillisecond } from '../shared/durationPrecision';
 import { allPoliciesOf, drSpecOf } from '../shared/trafficPolicies';
-import { fieldPath, obj } from '../shared/values';
 
 /** The durations Istio validates in a traffic policy (relative paths). */
 const FIELDS: PathSegment[][] = [
@@ -19,12 +18,6 @@ const FIELDS: PathSegment[][] = [
 
 const MS = 1_000_000n;
 
-function get(root: unknown, rel: PathSegment[]): unknown {
-  let v = root;
-  for (const seg of rel) v = obj(v)?.[seg];
-  return v;
-}
-
 export const durationPrecision: Rule = {
   code: 'dr-duration-precision',
   severity: 'error',
@@ -37,24 +30,13 @@ export const durationPrecision: Rule = {
   ].join('\n'),
   check(ctx) {
     for (const p of allPoliciesOf(drSpecOf(ctx))) {
-      for (const rel of FIELDS) {
-        const v = get(p.value, rel);
-        if (typeof v !== 'string') continue;
-        const ns = parseGoDuration(v);
-        if (ns === undefined || checkDuration(ns) !== 'precision') continue;
-        // tcp.idleTimeout below 1ms counts as 0 (disabled) and is not checked.
-        if (rel[rel.length - 1] === 'idleTimeout' && rel[1] === 'tcp' && ns / MS === 0n) continue;
-        const path = [...p.path, ...rel];
-        const fixed = roundToMillis(ns);
-        ctx.report(
-          path,
-          `${fieldPath(path)}: "${v}" is finer than a millisecond; Istio only supports durations to ms precision.`,
-          {
-            on: 'value',
-            fixes: [ctx.fix.replaceValue(path, fixed, `Round to ${fixed}`)],
-          },
-        );
-      }
+      // tcp.idleTimeout below 1ms counts as 0 (disabled) and is not checked.
+      reportSubMillisecond(
+        ctx,
+        p,
+        FIELDS,
+        (rel, ns) => rel[rel.length - 1] === 'idleTimeout' && rel[1] === 'tcp' && ns / MS === 0n,
+      );
     }
   },
 };

@@ -1,8 +1,7 @@
 import type { PathSegment } from '../../yaml/nodes';
 import type { Rule } from '../rule';
-import { checkDuration, parseGoDuration, roundToMillis } from '../shared/durations';
+import { reportSubMillisecond } from '../shared/durationPrecision';
 import { routesOf, specOf } from '../shared/virtualServiceParts';
-import { fieldPath, obj } from '../shared/values';
 
 /** The durations Istio validates in an HTTP route (relative paths). */
 const FIELDS: PathSegment[][] = [
@@ -13,12 +12,6 @@ const FIELDS: PathSegment[][] = [
   ['fault', 'delay', 'exponentialDelay'],
   ['corsPolicy', 'maxAge'],
 ];
-
-function at(root: unknown, rel: PathSegment[]): unknown {
-  let v = root;
-  for (const seg of rel) v = obj(v)?.[seg];
-  return v;
-}
 
 export const durationPrecision: Rule = {
   code: 'vs-duration-precision',
@@ -31,23 +24,6 @@ export const durationPrecision: Rule = {
     'Use a whole number of milliseconds (`2ms`, `1500ms`, `1.5s`). The quick fix rounds to the nearest millisecond. (The 1ms minimum is checked by the CRD schema.)',
   ].join('\n'),
   check(ctx) {
-    for (const r of routesOf(specOf(ctx), 'http')) {
-      for (const rel of FIELDS) {
-        const v = at(r.value, rel);
-        if (typeof v !== 'string') continue;
-        const ns = parseGoDuration(v);
-        if (ns === undefined || checkDuration(ns) !== 'precision') continue;
-        const path = [...r.path, ...rel];
-        const fixed = roundToMillis(ns);
-        ctx.report(
-          path,
-          `${fieldPath(path)}: "${v}" is finer than a millisecond; Istio only supports durations to ms precision.`,
-          {
-            on: 'value',
-            fixes: [ctx.fix.replaceValue(path, fixed, `Round to ${fixed}`)],
-          },
-        );
-      }
-    }
+    for (const r of routesOf(specOf(ctx), 'http')) reportSubMillisecond(ctx, r, FIELDS);
   },
 };
