@@ -11,6 +11,7 @@ import util from 'node:util';
 import { SourceMap } from 'node:module';
 import { ROOT, ARTIFACTS_DIR } from './lib/paths.mjs';
 import { ensureToolchain, checkChromium } from './lib/toolchain.mjs';
+import { MissingPackagesError } from './lib/system.mjs';
 import { buildExtension, buildIntegrationSuite } from './lib/build.mjs';
 import { createRunDir, freePort } from './lib/run-dir.mjs';
 import { startCodeServer, workbenchUrl, tail } from './lib/code-server.mjs';
@@ -183,4 +184,7 @@ async function main() {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch((err) => {
+  log(`failed: ${err instanceof MissingPackagesError ? err.message : (err.stack ?? err)}`);
+  return 1;
+});

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs the UI test (test/ui/*.test.ts, node's test runner + playwright-core) against a real
-// VS Code: code-server with the extension loaded and a fresh copy of samples/ open.
+// Runs the UI tests (node's test runner + playwright-core) against a real VS Code, in two
+// configurations, each with a fresh copy of samples/ open:
+//   test/ui/*.test.ts        the extension loaded from this checkout (the test rig)
+//   test/ui/user/*.test.ts   the editor `npm start` opens: the .vsix installed, no smoke-test driver
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
 //   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png, docs/completion.png
 //                                        and docs/install.png
@@ -9,54 +11,41 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT, SAMPLES_DIR, CHROMIUM } from './lib/paths.mjs';
 import { ensureToolchain, checkChromium } from './lib/toolchain.mjs';
+import { MissingPackagesError } from './lib/system.mjs';
 import { buildExtension } from './lib/build.mjs';
 import { createRunDir, freePort } from './lib/run-dir.mjs';
 import { startCodeServer, workbenchUrl, tail } from './lib/code-server.mjs';
 import { onCleanup, killGroup, stopGroup } from './lib/proc.mjs';
+import { samplesWorkingCopy, startUserEditor } from './lib/user-editor.mjs';
 
 const TIMEOUT_MS = Number(process.env.ISTIO_E2E_TIMEOUT_MS ?? 5 * 60_000);
 const log = (msg) => process.stderr.write(`[ui] ${msg}\n`);
 
-async function main() {
+/**
+ * Runs the *.test.ts files of `testsDir` (node's test runner) against one running workbench.
+ * `prepare(run, port)` starts code-server and returns { server, url }.
+ */
+async function runConfiguration({ name, testsDir, prepare, extraEnv = {} }) {
   const t0 = Date.now();
-  await ensureToolchain();
-  checkChromium();
-  await buildExtension();
-  const run = createRunDir('ui');
-  log(`run folder ${path.relative(ROOT, run.dir)}`);
+  const run = createRunDir(name);
+  log(`${name}: run folder ${path.relative(ROOT, run.dir)}`);
   fs.cpSync(SAMPLES_DIR, run.workspace, { recursive: true });
-
-  // The extension host (a child of code-server) finds the fake istioctl and kubectl first on PATH;
-  // they record every call in the run folder (test/fakes/lib/fake.js).
-  // The extension host gets them through the workbench's extensionEnvironment (code-server builds
-  // the extension host's environment itself, so the runner's own PATH does not reach it).
   const fakeLog = path.join(run.dir, 'fake-calls.jsonl');
-  const extensionEnvironment = {
-    PATH: `${path.join(ROOT, 'test', 'fakes', 'bin')}${path.delimiter}${process.env.PATH}`,
-    ISTIO_FAKE_LOG: fakeLog,
-    ISTIO_FAKE_MODE: '',
-  };
-
   let server;
   try {
-    server = await startCodeServer({ run, port: Number(process.env.ISTIO_E2E_PORT) || (await freePort()) });
-    const url = workbenchUrl({
-      port: server.port,
-      folder: run.workspace,
-      extensionDevelopmentPath: ROOT,
-      extensionEnvironment,
-    });
+    const started = await prepare(run, Number(process.env.ISTIO_E2E_PORT) || (await freePort()), fakeLog);
+    server = started.server;
     const tests = fs
-      .readdirSync(path.join(ROOT, 'test', 'ui'))
+      .readdirSync(path.join(ROOT, testsDir))
       .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => path.join('test', 'ui', f));
+      .map((f) => path.join(testsDir, f));
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...tests], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true, // its own group: the browser goes with it on timeout
       env: {
         ...process.env,
-        ISTIO_E2E_URL: url,
+        ISTIO_E2E_URL: started.url,
         ISTIO_E2E_WORKSPACE: run.workspace,
         ISTIO_E2E_RUN_DIR: run.dir,
         ISTIO_E2E_SCREENSHOTS: run.screenshots,
@@ -64,6 +53,7 @@ async function main() {
         ISTIO_E2E_DOCS_DIR: process.argv.includes('--update-docs') ? path.join(ROOT, 'docs') : '',
         CHROMIUM_PATH: CHROMIUM,
         TMPDIR: run.tmp,
+        ...extraEnv,
       },
     });
     onCleanup(() => killGroup(child.pid, 'SIGKILL'));
@@ -79,13 +69,13 @@ async function main() {
     const shots = fs.readdirSync(run.screenshots).sort();
     if (code === 0) {
       log(
-        `passed in ${seconds}s. Screenshots: ${path.relative(ROOT, run.screenshots)}/ (${shots.join(', ')})`,
+        `${name}: passed in ${seconds}s. Screenshots: ${path.relative(ROOT, run.screenshots)}/ (${shots.join(', ')})`,
       );
       return 0;
     }
     const why = code === 'timeout' ? `did not finish within ${TIMEOUT_MS / 1000}s` : `exit ${code}`;
     log(
-      `FAILED (${why}) after ${seconds}s.\n` +
+      `${name}: FAILED (${why}) after ${seconds}s.\n` +
         `  screenshots:     ${run.screenshots} (${shots.join(', ') || 'none'})\n` +
         `  code-server log: ${run.log}\n` +
         `  VS Code logs:    ${path.join(run.userData, 'logs')}\n` +
@@ -93,11 +83,56 @@ async function main() {
     );
     return 1;
   } catch (err) {
-    log(`FAILED: ${err.stack ?? err}\n  run folder: ${run.dir}\n  code-server log: ${run.log}`);
+    log(`${name}: FAILED: ${err.stack ?? err}\n  run folder: ${run.dir}\n  code-server log: ${run.log}`);
     return 1;
   } finally {
     await server?.stop();
   }
 }
 
-process.exitCode = await main();
+async function main() {
+  await ensureToolchain();
+  checkChromium();
+  await buildExtension();
+
+  // 1. The test rig: the extension loaded from this checkout (smoke-test driver on, so the URL
+  //    payload can carry extensionDevelopmentPath and the environment with the fakes).
+  //    The extension host (a child of code-server) finds the fake istioctl and kubectl first on PATH;
+  //    they record every call in the run folder (test/fakes/lib/fake.js). It gets them through the
+  //    workbench's extensionEnvironment (code-server builds the extension host's environment itself).
+  const rig = await runConfiguration({
+    name: 'ui',
+    testsDir: path.join('test', 'ui'),
+    prepare: async (run, port, fakeLog) => {
+      const server = await startCodeServer({ run, port });
+      const url = workbenchUrl({
+        port: server.port,
+        folder: run.workspace,
+        extensionDevelopmentPath: ROOT,
+        extensionEnvironment: {
+          PATH: `${path.join(ROOT, 'test', 'fakes', 'bin')}${path.delimiter}${process.env.PATH}`,
+          ISTIO_FAKE_LOG: fakeLog,
+          ISTIO_FAKE_MODE: '',
+        },
+      });
+      return { server, url };
+    },
+  });
+  // 2. What `npm start` gives a user: the packaged .vsix installed, no smoke-test driver (so
+  //    notifications show as toasts), prepared by the same code as scripts/e2e/start.mjs.
+  const user = await runConfiguration({
+    name: 'ui-user',
+    testsDir: path.join('test', 'ui', 'user'),
+    prepare: (run, port) => {
+      // The run's own working copy, made by the function npm start uses for .workspace/samples.
+      const { folder } = samplesWorkingCopy({ reset: true, target: run.workspace });
+      return startUserEditor({ run, port, folder, log });
+    },
+  });
+  return rig || user;
+}
+
+process.exitCode = await main().catch((err) => {
+  log(`failed: ${err instanceof MissingPackagesError ? err.message : (err.stack ?? err)}`);
+  return 1;
+});

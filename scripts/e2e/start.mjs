@@ -1,32 +1,47 @@
 #!/usr/bin/env node
-// `npm start`: the extension in a real VS Code (code-server 4.139.1) with samples/ open.
-//   - first run: installs Node 24 and code-server into .cache/e2e (a few minutes), builds the extension
-//   - later runs: reuse the cache, ready in seconds
-//   - PORT=8080 npm start to choose the port (default: a free one); Ctrl+C stops everything
-// The extension loads from this folder (extensionDevelopmentPath), so `npm run watch` and
-// "Developer: Reload Window" pick up your changes.
+// `npm start`: the extension as a user gets it, in a real VS Code (code-server 4.139.1).
+//   - first run: installs Node 24 and code-server into the cache (a few minutes), and the Debian
+//     packages code-server needs (as root with apt-get; otherwise it prints the command)
+//   - packages the extension (npm run package), installs the .vsix, starts code-server without the
+//     smoke-test driver (notifications show as toasts), and opens .workspace/samples: a git-ignored
+//     working copy of samples/, so your edits never touch the repository
+//   npm start -- --reset    replace .workspace/samples with a fresh copy of samples/
+//   npm start -- --dev      extension-development mode: the extension loads from this checkout
+//                           (`npm run watch` + "Developer: Reload Window" pick up changes)
+//   PORT=8080 npm start     choose the port (default: a free one); Ctrl+C stops everything
 import path from 'node:path';
-import { ROOT, SAMPLES_DIR } from './lib/paths.mjs';
+import { ROOT } from './lib/paths.mjs';
 import { ensureToolchain } from './lib/toolchain.mjs';
-import { buildExtension } from './lib/build.mjs';
 import { createRunDir, freePort } from './lib/run-dir.mjs';
-import { startCodeServer, workbenchUrl, tail } from './lib/code-server.mjs';
+import { tail } from './lib/code-server.mjs';
+import { samplesWorkingCopy, startUserEditor } from './lib/user-editor.mjs';
+import { MissingPackagesError } from './lib/system.mjs';
 
 const log = (msg) => process.stderr.write(`[start] ${msg}\n`);
+const args = process.argv.slice(2);
+const dev = args.includes('--dev');
+const reset = args.includes('--reset');
+const unknown = args.filter((a) => a !== '--dev' && a !== '--reset');
+if (unknown.length) {
+  log(`unknown option(s) ${unknown.join(' ')}. Use: npm start [-- --dev] [-- --reset]`);
+  process.exit(2);
+}
 
 try {
   const t0 = Date.now();
   await ensureToolchain();
-  log('building the extension (npm run build)');
-  await buildExtension();
+  const copy = samplesWorkingCopy({ reset });
+  const rel = path.relative(ROOT, copy.folder);
+  if (copy.created) log(`${reset ? 'reset' : 'created'} ${rel}, a working copy of samples/`);
+  else log(`opening ${rel} (your edits are kept; npm start -- --reset restores it)`);
   const run = createRunDir('start');
   const port = Number(process.env.PORT) || (await freePort());
-  const server = await startCodeServer({ run, port, settings: { 'workbench.startupEditor': 'none' } });
-  const url = workbenchUrl({ port, folder: SAMPLES_DIR, extensionDevelopmentPath: ROOT });
+  const { server, url } = await startUserEditor({ run, port, folder: copy.folder, dev, log });
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   process.stdout.write(
-    `\nIstio Authoring in VS Code (code-server), with samples/ open:\n\n  ${url}\n\n` +
-      `Start with samples/mistakes/: each file has one deliberate mistake.\n` +
+    `\nIstio Authoring in VS Code (code-server${dev ? ', extension-development mode' : ''}), with ${rel} open:\n\n  ${url}\n\n` +
+      `Start with mistakes/: each file has one deliberate mistake. This is a copy of samples/;\n` +
+      `edits stay in ${rel} (npm start -- --reset restores it).\n` +
       `code-server log: ${path.relative(ROOT, run.log)}\nPress Ctrl+C to stop.\n`,
   );
   let stopping = false;
@@ -47,6 +62,6 @@ try {
   log(`code-server exited (${exited.code ?? exited.signal}). Log ${run.log}:\n${tail(run.log, 20)}`);
   process.exit(1);
 } catch (err) {
-  log(`failed: ${err.stack ?? err}`);
+  log(`failed: ${err instanceof MissingPackagesError ? err.message : (err.stack ?? err)}`);
   process.exit(1);
 }

