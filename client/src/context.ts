@@ -7,7 +7,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ServerStatusNotification, type ServerStatus } from '../../shared/src/protocol';
+import {
+  ResourcesRequest,
+  ServerStatusNotification,
+  type ResourcesParams,
+  type ResourcesResult,
+  type ServerStatus,
+} from '../../shared/src/protocol';
 
 /**
  * Owns everything the extension creates for its lifetime: the language client, the output channel,
@@ -19,6 +25,12 @@ export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
   private istioVersion = '';
+  private kindsText = '';
+  private state: 'starting' | 'ready' | 'stopped' | 'error' = 'starting';
+  private statusCounter = 0;
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time the language server becomes ready (start, restart). */
+  readonly onReady = this.readyEmitter.event;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Istio', { log: true });
@@ -26,7 +38,58 @@ export class Ctx implements vscode.Disposable {
     this.status.name = 'Istio';
     this.status.command = { title: 'Show Output', command: 'istio.showOutput' };
     this.setStatus('starting');
-    this.disposables.push(this.output, this.status);
+    this.disposables.push(
+      this.output,
+      this.status,
+      this.readyEmitter,
+      vscode.window.onDidChangeActiveTextEditor(() => void this.refreshResources()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) void this.refreshResources();
+      }),
+    );
+  }
+
+  /** The Istio resources of the active file, asked of the server: "Istio 1.30.3 · 4 resources". */
+  private async refreshResources(): Promise<void> {
+    if (this.state !== 'ready') return;
+    const doc = vscode.window.activeTextEditor?.document;
+    const ticket = ++this.statusCounter;
+    let count = 0;
+    if (doc && doc.languageId === 'yaml') {
+      try {
+        const r = await this.request<ResourcesParams, ResourcesResult>(ResourcesRequest, {
+          uri: doc.uri.toString(),
+        });
+        count = r.resources.filter((x) => x.istio).length;
+      } catch {
+        count = 0;
+      }
+    }
+    if (ticket !== this.statusCounter || this.state !== 'ready') return;
+    this.showReady(count);
+  }
+
+  private showReady(count: number): void {
+    const version = `Istio ${this.istioVersion || '?'}`;
+    this.status.busy = false;
+    this.status.severity = vscode.LanguageStatusSeverity.Information;
+    if (count > 0) {
+      this.status.text = `$(check) ${version} · ${count} resource${count === 1 ? '' : 's'}`;
+      this.status.detail = `Validating against the schemas of ${version} (${this.kindsText})`;
+    } else {
+      this.status.text = 'no Istio resources';
+      this.status.detail = `This file holds no Istio resource; ${version} schemas are ready`;
+    }
+  }
+
+  /**
+   * Sends an `istio/…` request (shared/src/protocol.ts) to the language server. Rejects when the
+   * server is not running, so callers can say so.
+   */
+  async request<P, R>(method: string, params: P): Promise<R> {
+    const client = this.client;
+    if (!client?.isRunning()) throw new Error('the Istio language server is not running');
+    return client.sendRequest<R>(method, params);
   }
 
   push(...items: vscode.Disposable[]): void {
@@ -58,9 +121,10 @@ export class Ctx implements vscode.Disposable {
       await client.start();
       client.onNotification(ServerStatusNotification, (s: ServerStatus) => {
         this.istioVersion = s.istioVersion;
+        this.kindsText = s.kindsText ?? `${s.kinds} kinds`;
         if (s.state === 'ready') {
           this.output.info(
-            `Istio language server ready: schemas of Istio ${s.istioVersion} (${s.kinds} kinds).`,
+            `Istio language server ready: schemas of Istio ${s.istioVersion} (${this.kindsText}).`,
           );
           this.setStatus('ready');
         } else {
@@ -81,7 +145,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   private setStatus(state: 'starting' | 'ready' | 'stopped' | 'error', detail?: string): void {
-    const version = this.istioVersion ? `Istio ${this.istioVersion}` : 'Istio';
+    this.state = state;
     switch (state) {
       case 'starting':
         this.status.text = '$(loading~spin) Istio';
@@ -90,10 +154,9 @@ export class Ctx implements vscode.Disposable {
         this.status.busy = true;
         break;
       case 'ready':
-        this.status.text = `$(check) ${version}`;
-        this.status.detail = `Validating against Istio ${this.istioVersion || '?'} schemas`;
-        this.status.severity = vscode.LanguageStatusSeverity.Information;
-        this.status.busy = false;
+        this.showReady(0);
+        void this.refreshResources();
+        this.readyEmitter.fire();
         break;
       case 'stopped':
         this.status.text = '$(debug-stop) Istio';

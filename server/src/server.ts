@@ -8,6 +8,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
 import { registerFeatures } from './handlers/features';
+import { registerIstioRequests } from './handlers/istioRequests';
+import { kindsSummary } from './service/features/resources';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { readSettings } from './settings';
@@ -53,7 +55,12 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'istio' });
   }
   const status: ServerStatus = service
-    ? { state: 'ready', istioVersion: service.istioVersion, kinds: service.catalog.index.kinds.length }
+    ? {
+        state: 'ready',
+        istioVersion: service.istioVersion,
+        kinds: kindsSummary(service.catalog).crdKinds,
+        kindsText: kindsSummary(service.catalog).text,
+      }
     : {
         state: 'error',
         istioVersion: '',
@@ -112,6 +119,16 @@ registerFeatures({
     return service;
   },
   settings,
+  log,
+});
+
+registerIstioRequests({
+  connection,
+  documents,
+  service: (): IstioService => {
+    if (!service) throw new Error('the Istio schemas are not loaded');
+    return service;
+  },
   log,
 });
 

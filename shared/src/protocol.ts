@@ -27,8 +27,120 @@ export interface ServerStatus {
   state: 'ready' | 'error';
   istioVersion: string;
   kinds: number;
+  /** How the kinds are said everywhere ("15 Istio CRD kinds, plus IstioOperator"). */
+  kindsText?: string;
   message?: string;
 }
 
 /** Source of every diagnostic the project produces. */
 export const DIAGNOSTIC_SOURCE = 'istio';
+
+// ---------------------------------------------------------------- istio/ requests (client -> server)
+// The client reads YAML only through these: the server's parsed documents are the one YAML engine.
+
+/** A zero-based line/character position and range, as in LSP. */
+export interface IstioPosition {
+  line: number;
+  character: number;
+}
+export interface IstioRange {
+  start: IstioPosition;
+  end: IstioPosition;
+}
+
+/** One route of a VirtualService: the document's index in the file, the route list and the index in it. */
+export interface TrafficRouteRef {
+  doc: number;
+  section: 'http' | 'tcp' | 'tls';
+  index: number;
+}
+
+/** `istio/trafficRoutes`: the VirtualService routes of an open document, with Istio's effective shares. */
+export const TrafficRoutesRequest = 'istio/trafficRoutes';
+export interface TrafficRoutesParams {
+  uri: string;
+}
+export interface TrafficDestination {
+  host: string;
+  subset?: string;
+  /** `host` or `host:subset`. */
+  label: string;
+  /** As written; absent when the destination has no weight. */
+  weight?: number;
+  /** Percent of the route's traffic; absent when Istio rejects the split. */
+  share?: number;
+}
+export interface TrafficRoute {
+  ref: TrafficRouteRef;
+  virtualService: string;
+  namespace?: string;
+  name?: string;
+  destinations: TrafficDestination[];
+  /** The route's list item. */
+  range: IstioRange;
+  /** The whole document holding the VirtualService (what "apply this resource" sends). */
+  documentRange: IstioRange;
+  /** "47%/53%", or why Istio rejects the split. The CodeLens shows it; the inlay hints agree. */
+  split: string;
+  /** Set when Istio rejects the split (two or more destinations whose weights add up to 0). */
+  invalid?: string;
+}
+export interface TrafficRoutesResult {
+  /** The document version the routes were computed for. */
+  version: number;
+  routes: TrafficRoute[];
+}
+
+/** `istio/weightEdits`: the text edits that give one route new weights. */
+export const WeightEditsRequest = 'istio/weightEdits';
+export interface WeightEditsParams {
+  uri: string;
+  ref: TrafficRouteRef;
+  weights: number[];
+}
+export interface IstioTextEdit {
+  range: IstioRange;
+  newText: string;
+}
+export type WeightEditsResult = { version: number; edits: IstioTextEdit[] } | { error: string };
+
+/** `istio/resources`: the resources of a YAML text (an open document, or a file's text sent along). */
+export const ResourcesRequest = 'istio/resources';
+export interface ResourcesParams {
+  uri: string;
+  /** The text of a file that is not open; without it, the open document `uri`. */
+  text?: string;
+}
+export interface ResourceSummary {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** Whether the apiVersion's group is an Istio group. */
+  istio: boolean;
+  /** Zero-based line of `metadata.name`, or of the document's start. */
+  line: number;
+  /** The whole document. */
+  range: IstioRange;
+}
+export interface ResourcesResult {
+  resources: ResourceSummary[];
+}
+
+/** `istio/checkIstioOperator`: checks an IstioOperator text before istioctl gets it. */
+export const CheckIstioOperatorRequest = 'istio/checkIstioOperator';
+export interface CheckIstioOperatorParams {
+  text: string;
+}
+export interface IstioOperatorProblem {
+  /** Zero-based. */
+  line: number;
+  message: string;
+}
+export interface CheckIstioOperatorResult {
+  /** How many IstioOperator documents the text holds. */
+  documents: number;
+  problems: IstioOperatorProblem[];
+  profile?: string;
+  revision?: string;
+}

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AnalyzeDiagnostics } from '../analyze/diagnostics';
-import { indexResources, looksLikeManifest, type ResourceLocation } from '../analyze/resources';
+import { looksLikeManifest, resourceLocations, type ResourceLocation } from '../analyze/resources';
+import { ResourcesRequest, type ResourcesParams, type ResourcesResult } from '../../../shared/src/protocol';
 import {
   formatMessage,
   levelOf,
@@ -24,7 +25,7 @@ interface Manifests {
 }
 
 /** The Kubernetes YAML files of the workspace (on disk), with the resources they hold. */
-async function workspaceManifests(): Promise<Manifests> {
+async function workspaceManifests(w: Workflow): Promise<Manifests> {
   const uris = await vscode.workspace.findFiles(
     '**/*.{yaml,yml}',
     '{**/node_modules/**,**/.git/**,**/.artifacts/**,**/.cache/**}',
@@ -44,7 +45,11 @@ async function workspaceManifests(): Promise<Manifests> {
     }
     if (!looksLikeManifest(text)) continue;
     files.push(uri.fsPath);
-    resources.push(...indexResources(uri.fsPath, text));
+    // The language server reads the YAML (one engine); without it, results stay unplaced.
+    const found = await w.c
+      .request<ResourcesParams, ResourcesResult>(ResourcesRequest, { uri: uri.toString(), text })
+      .catch(() => undefined);
+    resources.push(...resourceLocations(uri.fsPath, found?.resources ?? []));
   }
   const set = new Set(files);
   const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && set.has(d.uri.fsPath)).length;
@@ -70,7 +75,7 @@ export async function analyze(w: Workflow, diagnostics: AnalyzeDiagnostics): Pro
   const istioctl = await w.tool('istioctl');
   if (!istioctl) return;
 
-  const manifests = await workspaceManifests();
+  const manifests = await workspaceManifests(w);
   let scope: AnalyzeScope;
   if (scopePick.scope === 'files') {
     if (!manifests.files.length) {

@@ -21,7 +21,8 @@ export function registerCommands(c: Ctx): void {
   const docs = new OutputDocuments();
   const diagnostics = new AnalyzeDiagnostics();
   const install = new InstallCommands(w);
-  const lens = new ShiftTrafficCodeLens((doc) => w.settings(doc.uri).shiftTrafficCodeLens);
+  const lens = new ShiftTrafficCodeLens(c, (doc) => w.settings(doc.uri).shiftTrafficCodeLens);
+  c.push(c.onReady(() => lens.refresh()));
 
   /** Every command logs and shows an unexpected error instead of failing silently. */
   const command = (id: string, run: (...args: unknown[]) => Promise<void>): vscode.Disposable =>

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
   PROFILES,
@@ -10,7 +9,12 @@ import {
   type InstallChoices,
 } from '../istioctl/argv';
 import { succeeded } from '../istioctl/process';
-import { IstioOperatorChecker, mentionsIstioOperator } from '../install/istioOperator';
+import { mentionsIstioOperator } from '../install/istioOperator';
+import {
+  CheckIstioOperatorRequest,
+  type CheckIstioOperatorParams,
+  type CheckIstioOperatorResult,
+} from '../../../shared/src/protocol';
 import { displayName, fileForDocument, type FileOnDisk } from './files';
 import type { Workflow } from './workflow';
 
@@ -29,16 +33,18 @@ const ACTIVE_PREFIX = 'Active editor: ';
 
 /** Install and manifest generation: the same choices, different ends. */
 export class InstallCommands {
-  private checker: IstioOperatorChecker | undefined;
-
   constructor(private readonly w: Workflow) {}
 
-  private operatorChecker(): IstioOperatorChecker {
-    if (!this.checker) {
-      const file = this.w.c.extension.asAbsolutePath('schemas/install.istio.io/v1alpha1/IstioOperator.json');
-      this.checker = new IstioOperatorChecker(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+  /** The language server checks the file (one YAML engine); without it, the file is not used. */
+  private async checkOperator(text: string): Promise<CheckIstioOperatorResult> {
+    try {
+      return await this.w.c.request<CheckIstioOperatorParams, CheckIstioOperatorResult>(
+        CheckIstioOperatorRequest,
+        { text },
+      );
+    } catch (err) {
+      return { documents: 0, problems: [{ line: 0, message: `cannot check the file: ${String(err)}` }] };
     }
-    return this.checker;
   }
 
   async install(): Promise<void> {
@@ -157,7 +163,7 @@ export class InstallCommands {
     let fileRevision: string | undefined;
     let file: FileOnDisk | undefined;
     if (doc) {
-      const check = this.operatorChecker().check(doc.getText());
+      const check = await this.checkOperator(doc.getText());
       if (check.problems.length) {
         this.reportOperatorProblems(doc, check.problems);
         return undefined;

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
-import { applyArgs } from '../istioctl/argv';
+import { applyStdinArgs } from '../istioctl/argv';
 import { succeeded } from '../istioctl/process';
 import {
+  currentPercents,
   describeRoute,
-  findWeightedRoutes,
+  documentRoutes,
   routeAt,
   sameRef,
-  weightEdits,
-  type RouteRef,
-  type WeightedRoute,
+  setWeights as setRouteWeights,
+  splittable,
+  toRange,
+  type TrafficRoute,
+  type TrafficRouteRef,
 } from '../traffic/routes';
-import { PRESETS, canaryPlan, effectiveWeights, formatSplit, parseCustomWeights } from '../traffic/weights';
+import { PRESETS, canaryPlan, formatSplit, parseCustomWeights } from '../traffic/weights';
 import { displayName, openDocument } from './files';
 import type { Workflow } from './workflow';
 
@@ -20,8 +23,8 @@ const CANARY = 'Canary rollout…';
 
 type SplitChoice = { kind: 'split'; weights: number[] } | { kind: 'canary' };
 
-function isRouteRef(v: unknown): v is RouteRef {
-  const r = v as RouteRef | undefined;
+function isRouteRef(v: unknown): v is TrafficRouteRef {
+  const r = v as TrafficRouteRef | undefined;
   return (
     !!r &&
     typeof r.doc === 'number' &&
@@ -32,9 +35,10 @@ function isRouteRef(v: unknown): v is RouteRef {
 
 /** The document and route to work on: from the CodeLens arguments, or the cursor of the active editor. */
 async function resolveRoute(
+  w: Workflow,
   uri?: vscode.Uri,
   ref?: unknown,
-): Promise<{ doc: vscode.TextDocument; route: WeightedRoute } | undefined> {
+): Promise<{ doc: vscode.TextDocument; route: TrafficRoute } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const doc =
     uri instanceof vscode.Uri
@@ -46,16 +50,23 @@ async function resolveRoute(
     );
     return undefined;
   }
-  const routes = findWeightedRoutes(doc.getText());
+  let routes: TrafficRoute[];
+  try {
+    routes = splittable(await documentRoutes(w.c, doc));
+  } catch (err) {
+    void vscode.window.showErrorMessage(
+      `Istio: cannot read the routes of ${displayName(doc.uri)}: ${String(err)}`,
+    );
+    return undefined;
+  }
   let route = isRouteRef(ref) ? routes.find((r) => sameRef(r.ref, ref)) : undefined;
-  if (!route && editor && editor.document === doc)
-    route = routeAt(routes, doc.offsetAt(editor.selection.active));
+  if (!route && editor && editor.document === doc) route = routeAt(routes, editor.selection.active);
   if (!route && routes.length === 1) route = routes[0];
   if (!route && routes.length > 1) {
     const pick = await vscode.window.showQuickPick(
       routes.map((r) => ({
         label: describeRoute(r),
-        description: r.destinations.map((d) => `${d.label} ${d.weight ?? '-'}`).join(', '),
+        description: `${r.destinations.map((d) => d.label).join(', ')}: ${r.split}`,
         r,
       })),
       { title: 'Istio: Shift Traffic: which route?' },
@@ -72,9 +83,9 @@ async function resolveRoute(
   return { doc, route };
 }
 
-async function chooseSplit(route: WeightedRoute): Promise<SplitChoice | undefined> {
+async function chooseSplit(route: TrafficRoute): Promise<SplitChoice | undefined> {
   const n = route.destinations.length;
-  const current = effectiveWeights(route.destinations.map((d) => d.weight));
+  const current = currentPercents(route);
   const items: (vscode.QuickPickItem & { weights?: number[] })[] = [];
   if (n === 2) {
     for (const [a, b] of PRESETS) {
@@ -98,7 +109,7 @@ async function chooseSplit(route: WeightedRoute): Promise<SplitChoice | undefine
     },
   );
   const pick = await vscode.window.showQuickPick(items, {
-    title: `Istio: Shift Traffic: ${describeRoute(route)} (now ${formatSplit(current)})`,
+    title: `Istio: Shift Traffic: ${describeRoute(route)} (now ${route.split})`,
     ignoreFocusOut: true,
   });
   if (!pick) return undefined;
@@ -122,27 +133,60 @@ async function chooseSplit(route: WeightedRoute): Promise<SplitChoice | undefine
   return typeof parsed === 'string' ? undefined : { kind: 'split', weights: parsed };
 }
 
-/** Sets the weights of one route with a single WorkspaceEdit (one undo step). */
+/** Sets the weights of one route with a single WorkspaceEdit (one undo step), edits from the server. */
 export async function setWeights(
+  w: Workflow,
   doc: vscode.TextDocument,
-  ref: RouteRef,
+  ref: TrafficRouteRef,
   weights: readonly number[],
 ): Promise<boolean> {
-  const text = doc.getText();
-  const edits = weightEdits(text, ref, weights);
-  if (!edits.length) return true;
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of edits)
-    edit.replace(
-      doc.uri,
-      new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)),
-      e.newText,
-    );
-  return vscode.workspace.applyEdit(edit);
+  try {
+    return await setRouteWeights(w.c, doc, ref, weights);
+  } catch (err) {
+    w.output.error(`Shift Traffic: ${String(err)}`);
+    return false;
+  }
 }
 
-/** Saves the file, confirms (naming the context) and runs `kubectl apply -f FILE --context CTX`. */
-async function applyToCluster(w: Workflow, doc: vscode.TextDocument): Promise<void> {
+/** The text of the route's VirtualService document (only that resource is applied), as saved. */
+async function virtualServiceText(
+  w: Workflow,
+  doc: vscode.TextDocument,
+  ref: TrafficRouteRef,
+): Promise<{ text: string; label: string } | undefined> {
+  const route = (await documentRoutes(w.c, doc)).find((r) => sameRef(r.ref, ref));
+  if (!route) return undefined;
+  const text = doc.getText(toRange(route.documentRange));
+  const ns = route.namespace ? `${route.namespace}/` : '';
+  return { text, label: `VirtualService ${ns}${route.virtualService || '(no name)'}` };
+}
+
+/** The confirmation's lines: what is applied, exactly (the resource and its YAML), and the command. */
+function applyDetail(
+  w: Workflow,
+  kubectl: string,
+  args: string[],
+  doc: vscode.TextDocument,
+  what: { text: string; label: string },
+): string[] {
+  const lines = what.text
+    .replace(/^---[^\n]*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n');
+  const shown = lines.length > 60 ? [...lines.slice(0, 60), `… (${lines.length - 60} more lines)`] : lines;
+  return [
+    `${w.display(kubectl, args)}   (stdin: only ${what.label} from ${displayName(doc.uri)}; the file's other resources are not applied)`,
+    '',
+    'Applied:',
+    ...shown,
+  ];
+}
+
+/**
+ * Saves the file, confirms (naming the context and showing the resource) and applies only the edited
+ * VirtualService: `kubectl apply -f - --context CTX` with that document on stdin.
+ */
+async function applyToCluster(w: Workflow, doc: vscode.TextDocument, ref: TrafficRouteRef): Promise<void> {
   if (!w.requireTrust('Shift Traffic: apply to the cluster')) return;
   if (doc.uri.scheme !== 'file') {
     void vscode.window.showErrorMessage('Istio: save the file to disk before applying it to the cluster.');
@@ -152,11 +196,18 @@ async function applyToCluster(w: Workflow, doc: vscode.TextDocument): Promise<vo
   if (!kubectl) return;
   const context = await w.currentContext(kubectl);
   if (!context) return;
-  const args = applyArgs(doc.uri.fsPath, context);
+  const args = applyStdinArgs(context);
+  const what = await virtualServiceText(w, doc, ref);
+  if (!what) {
+    void vscode.window.showErrorMessage(
+      'Istio: the route is no longer in the document; nothing was applied.',
+    );
+    return;
+  }
   const ok = await w.confirmClusterChange(
-    `Apply ${displayName(doc.uri)} to the cluster of kube context "${context}"?`,
+    `Apply ${what.label} (from ${displayName(doc.uri)}) to the cluster of kube context "${context}"?`,
     context,
-    [w.display(kubectl, args)],
+    applyDetail(w, kubectl, args, doc, what),
     'Apply',
   );
   if (!ok) return;
@@ -166,19 +217,20 @@ async function applyToCluster(w: Workflow, doc: vscode.TextDocument): Promise<vo
     );
     return;
   }
-  const r = await w.withProgress(`Applying ${displayName(doc.uri)}`, (_p, signal) =>
-    w.run('kubectl', kubectl, args, { signal, logStdout: true }),
+  const input = (await virtualServiceText(w, doc, ref))?.text ?? what.text;
+  const r = await w.withProgress(`Applying ${what.label}`, (_p, signal) =>
+    w.run('kubectl', kubectl, args, { signal, logStdout: true, input }),
   );
   if (r.cancelled) return;
   if (succeeded(r))
     void vscode.window.showInformationMessage(
-      `Istio: applied ${displayName(doc.uri)} to "${context}": ${r.stdout.trim().split('\n').join(', ')}`,
+      `Istio: applied ${what.label} to "${context}": ${r.stdout.trim().split('\n').join(', ')}`,
     );
-  else w.reportFailure(`kubectl apply of ${displayName(doc.uri)} failed`, r);
+  else w.reportFailure(`kubectl apply of ${what.label} failed`, r);
 }
 
 /** Step by step until the chosen destination has 100%: edit, save, apply, wait; cancellable. */
-async function canary(w: Workflow, doc: vscode.TextDocument, route: WeightedRoute): Promise<void> {
+async function canary(w: Workflow, doc: vscode.TextDocument, route: TrafficRoute): Promise<void> {
   if (!w.requireTrust('Shift Traffic: canary rollout')) return;
   if (doc.uri.scheme !== 'file') {
     void vscode.window.showErrorMessage(
@@ -186,7 +238,7 @@ async function canary(w: Workflow, doc: vscode.TextDocument, route: WeightedRout
     );
     return;
   }
-  const current = effectiveWeights(route.destinations.map((d) => d.weight));
+  const current = currentPercents(route);
   const order = route.destinations
     .map((d, i) => ({ d, i }))
     .sort((a, b) => current[a.i] - current[b.i] || a.i - b.i);
@@ -223,14 +275,16 @@ async function canary(w: Workflow, doc: vscode.TextDocument, route: WeightedRout
   if (!kubectl) return;
   const context = await w.currentContext(kubectl);
   if (!context) return;
-  const args = applyArgs(doc.uri.fsPath, context);
+  const args = applyStdinArgs(context);
+  const what = await virtualServiceText(w, doc, route.ref);
+  if (!what) return;
   const ok = await w.confirmClusterChange(
     `Canary rollout of ${targetPick.label} in kube context "${context}": ${plan.length} step(s), every ${interval} s?`,
     context,
     [
-      `Each step edits ${displayName(doc.uri)}, saves it and runs:`,
-      w.display(kubectl, args),
+      `Each step edits ${displayName(doc.uri)}, saves it and applies only ${what.label}:`,
       `Splits: ${plan.map(formatSplit).join(' → ')}`,
+      ...applyDetail(w, kubectl, args, doc, what),
     ],
     'Start Rollout',
   );
@@ -240,12 +294,14 @@ async function canary(w: Workflow, doc: vscode.TextDocument, route: WeightedRout
     let done = 0;
     for (const weights of plan) {
       if (signal.aborted) return { done, stopped: 'cancelled' as const };
-      const still = findWeightedRoutes(doc.getText()).find((r) => sameRef(r.ref, route.ref));
+      const still = (await documentRoutes(w.c, doc)).find((r) => sameRef(r.ref, route.ref));
       if (!still || still.destinations.length !== weights.length)
         return { done, stopped: 'the route changed in the editor' };
-      if (!(await setWeights(doc, route.ref, weights)) || !(await saved(doc)))
+      if (!(await setWeights(w, doc, route.ref, weights)) || !(await saved(doc)))
         return { done, stopped: 'the file could not be edited or saved' };
-      const r = await w.run('kubectl', kubectl, args, { signal, logStdout: true });
+      const step = await virtualServiceText(w, doc, route.ref);
+      if (!step) return { done, stopped: 'the route changed in the editor' };
+      const r = await w.run('kubectl', kubectl, args, { signal, logStdout: true, input: step.text });
       if (r.cancelled) return { done, stopped: 'cancelled' as const };
       if (!succeeded(r)) {
         w.reportFailure(`kubectl apply failed at ${formatSplit(weights)}; the rollout stopped`, r);
@@ -295,13 +351,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 
 /** `istio.shiftTraffic`: from a CodeLens (uri, route) or the palette (cursor's route). */
 export async function shiftTraffic(w: Workflow, uri?: vscode.Uri, ref?: unknown): Promise<void> {
-  const target = await resolveRoute(uri, ref);
+  const target = await resolveRoute(w, uri, ref);
   if (!target) return;
   const { doc, route } = target;
   const choice = await chooseSplit(route);
   if (!choice) return;
   if (choice.kind === 'canary') return canary(w, doc, route);
-  if (!(await setWeights(doc, route.ref, choice.weights))) {
+  if (!(await setWeights(w, doc, route.ref, choice.weights))) {
     void vscode.window.showErrorMessage(
       'Istio: the weights could not be changed (the document changed meanwhile?).',
     );
@@ -315,5 +371,5 @@ export async function shiftTraffic(w: Workflow, uri?: vscode.Uri, ref?: unknown)
     return;
   }
   const next = await vscode.window.showInformationMessage(`Istio: ${what}.`, APPLY);
-  if (next === APPLY) await applyToCluster(w, doc);
+  if (next === APPLY) await applyToCluster(w, doc, route.ref);
 }

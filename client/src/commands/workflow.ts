@@ -38,6 +38,8 @@ export interface RunOptions {
   logStdout?: boolean;
   /** Called for each (redacted) output line, e.g. to show progress. */
   onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+  /** Written to the process's stdin (for `kubectl apply -f -`). */
+  input?: string;
 }
 
 const INSTALL_GUIDE: Record<ToolName, { url: string; how: string }> = {
@@ -195,6 +197,7 @@ export class Workflow implements vscode.Disposable {
       {
         timeoutMs: opts.timeoutMs ?? this.settings().commandTimeoutMs,
         signal: opts.signal,
+        input: opts.input,
         cwd: opts.cwd ?? this.defaultCwd(),
         onLine: (stream, raw) => {
           const line = redactors[stream].line(raw);

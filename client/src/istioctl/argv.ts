@@ -4,22 +4,7 @@
  * string), so nothing here needs shell quoting except `formatCommandLine`, which is for display only.
  */
 
-/** Built-in profiles of istioctl 1.30 (manifests/profiles/*.yaml), with a short note of what each changes. */
-export const PROFILES: readonly { name: string; note: string }[] = [
-  { name: 'default', note: 'istiod and the ingress gateway; the starting point for production' },
-  {
-    name: 'demo',
-    note: 'adds the egress gateway, access logs and small resource requests, for trying Istio out',
-  },
-  { name: 'minimal', note: 'istiod only, no gateways' },
-  { name: 'remote', note: 'for a cluster that uses an external control plane' },
-  { name: 'empty', note: 'nothing enabled; a base for gateway-only installs' },
-  { name: 'preview', note: 'turns on preview features' },
-  { name: 'ambient', note: 'ambient mode: CNI and ztunnel, no ingress gateway' },
-  { name: 'stable', note: 'adds a policy that rejects non-stable APIs and fields' },
-  { name: 'openshift', note: 'CNI in kube-system and the OpenShift platform values' },
-  { name: 'openshift-ambient', note: 'ambient mode on OpenShift' },
-];
+export { PROFILES } from '../../../shared/src/profiles';
 
 /** Keys of an IstioOperator `spec`; istioctl rejects any other key. */
 export const SPEC_KEYS: readonly string[] = [
@@ -152,6 +137,11 @@ export function rolloutRestartArgs(namespace: string, context: string): string[]
 
 export function applyArgs(file: string, context: string): string[] {
   return ['apply', '-f', file, '--context', context];
+}
+
+/** `kubectl apply -f -`: applies the YAML given on stdin (one resource of a file, not the whole file). */
+export function applyStdinArgs(context: string): string[] {
+  return ['apply', '-f', '-', '--context', context];
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

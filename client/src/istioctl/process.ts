@@ -19,6 +19,8 @@ export interface RunOptions {
   maxStdoutBytes?: number;
   /** Grace period between SIGTERM and SIGKILL. Default 2 s. */
   killGraceMs?: number;
+  /** Written to the process's stdin, which is then closed (`kubectl apply -f -`). Default: no stdin. */
+  input?: string;
 }
 
 export interface ProcessResult {
@@ -166,8 +168,13 @@ export function runProcess(
         shell: false,
         detached: process.platform !== 'win32',
         windowsHide: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       });
+      if (opts.input !== undefined && child.stdin) {
+        // A process that exits without reading its stdin makes the write fail (EPIPE): not an error here.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(opts.input, 'utf8');
+      }
     } catch (err) {
       // spawn throws synchronously only for bad arguments (for example a NUL byte in a path).
       settled = true;

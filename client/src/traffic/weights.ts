@@ -12,20 +12,6 @@ export const PRESETS: readonly (readonly [number, number])[] = [
   [0, 100],
 ];
 
-/**
- * The weights in effect: written weights, with missing ones as 0. A route whose weights are all
- * missing splits evenly (that is what a reader would assume; Istio rejects it when there are two or more).
- */
-export function effectiveWeights(written: readonly (number | undefined)[]): number[] {
-  if (written.length === 1) return [written[0] ?? 100];
-  if (written.every((w) => w === undefined)) return evenSplit(written.length);
-  return written.map((w) => w ?? 0);
-}
-
-export function evenSplit(n: number): number[] {
-  return distribute(100, new Array<number>(n).fill(1));
-}
-
 /** `90/10`. */
 export function formatSplit(weights: readonly number[]): string {
   return weights.join('/');

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IstioOperatorChecker, type OperatorCheck } from './features/istioOperatorCheck';
 import type {
   CodeAction,
   CompletionItem,
@@ -58,7 +60,10 @@ export class IstioService {
   private readonly store = new DocumentStore();
   private readonly log: (message: string) => void;
 
+  private readonly schemasDir: string;
+
   constructor(options: ServiceOptions) {
+    this.schemasDir = options.schemasDir;
     this.log = options.log ?? (() => undefined);
     this.catalog = new SchemaCatalog(options.schemasDir);
     this.docs = new FieldDocs(options.docsDir ?? join(options.schemasDir, 'docs'));
@@ -126,5 +131,17 @@ export class IstioService {
 
   codeLink(code: string): string | undefined {
     return this.explain(code) ? `${CODE_DOCS}#${code.toLowerCase()}` : undefined;
+  }
+
+  private operatorChecker: IstioOperatorChecker | undefined;
+
+  /** Checks an IstioOperator text before istioctl gets it (the Install and Generate Manifest commands). */
+  checkIstioOperator(text: string): OperatorCheck {
+    this.operatorChecker ??= new IstioOperatorChecker(
+      JSON.parse(
+        readFileSync(join(this.schemasDir, 'install.istio.io', 'v1alpha1', 'IstioOperator.json'), 'utf8'),
+      ) as object,
+    );
+    return this.operatorChecker.check(text);
   }
 }

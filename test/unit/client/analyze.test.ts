@@ -3,7 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { indexResources, looksLikeIstio, looksLikeManifest } from '../../../client/src/analyze/resources';
+import { looksLikeIstio, looksLikeManifest, resourceLocations } from '../../../client/src/analyze/resources';
+import { DocumentStore } from '../../../server/src/service/documentStore';
+import { resourceSummaries } from '../../../server/src/service/features/resources';
+
+/** What the analyze scan gets: the server's `istio/resources` answer for a file's text. */
+const indexResources = (file: string, text: string) =>
+  resourceLocations(file, resourceSummaries(new DocumentStore().snapshot(file, 0, text)));
 import {
   formatMessage,
   levelOf,

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { IstioOperatorChecker, mentionsIstioOperator } from '../../../client/src/install/istioOperator';
+import { IstioOperatorChecker } from '../../../server/src/service/features/istioOperatorCheck';
+import { mentionsIstioOperator } from '../../../client/src/install/istioOperator';
 import { manifestGenerateArgs } from '../../../client/src/istioctl/argv';
 import { ISTIOCTL, fakeEnv } from './fakeEnv';
 

@@ -11,7 +11,7 @@ test('weights are relative: 90 and 100 mean 47% and 53%', () => {
 
 test('a destination without a weight counts as 0 next to weighted ones', () => {
   assert.deepEqual(shares([50, undefined])?.map(formatShare), ['100%', '0%']);
-  assert.equal(shares([undefined]), undefined);
+  assert.deepEqual(shares([undefined]), [100]); // a lone destination gets all the traffic
   assert.equal(shares([0, 0]), undefined);
   assert.deepEqual(shares([999, 1])?.map(formatShare), ['100%', '<1%']);
 });

@@ -1,21 +1,40 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
+import { DocumentStore } from '../../../server/src/service/documentStore';
 import {
-  applyOffsetEdits,
-  describeRoute,
-  findWeightedRoutes,
-  routeAt,
-  weightEdits,
-} from '../../../client/src/traffic/routes';
+  formatSplit,
+  shares,
+  trafficRoutes,
+  weightEdits as serverWeightEdits,
+  type OffsetEdit,
+  type RouteRef,
+  type RouteSplit,
+} from '../../../server/src/service/features/trafficRoutes';
 import {
   PRESETS,
   canaryPlan,
   distribute,
-  effectiveWeights,
   parseCustomWeights,
   shiftTowards,
 } from '../../../client/src/traffic/weights';
+
+// The routes and weight edits the server computes for `istio/trafficRoutes` and `istio/weightEdits`.
+const snapshot = (text: string) => new DocumentStore().snapshot('file:///t.yaml', 1, text);
+const findWeightedRoutes = (text: string): RouteSplit[] =>
+  trafficRoutes(snapshot(text)).filter((r) => r.destinations.length >= 2);
+const routeAt = (routes: RouteSplit[], offset: number): RouteSplit | undefined =>
+  routes.find((r) => offset >= r.start && offset <= r.end);
+const describeRoute = (r: RouteSplit): string =>
+  `${r.virtualService} ${r.name ? `route "${r.name}"` : `${r.ref.section}[${r.ref.index}]`}`;
+const weightEdits = (text: string, ref: RouteRef, weights: number[]): OffsetEdit[] =>
+  serverWeightEdits(snapshot(text), ref, weights);
+function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((x, y) => y.offset - x.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
 
 const CANARY = `# reviews canary
 apiVersion: networking.istio.io/v1
@@ -188,11 +207,33 @@ describe('weights', () => {
     assert.ok(PRESETS.every(([a, b]) => a + b === 100));
   });
 
-  test('effective weights', () => {
-    assert.deepEqual(effectiveWeights([90, 10]), [90, 10]);
-    assert.deepEqual(effectiveWeights([50, undefined]), [50, 0]);
-    assert.deepEqual(effectiveWeights([undefined, undefined, undefined]), [34, 33, 33]);
-    assert.deepEqual(effectiveWeights([undefined]), [100]);
+  test('effective shares follow Istio: relative weights, a missing one is 0, all missing is rejected', () => {
+    // VALIDATION-RULES.md: weights are relative; with two or more destinations a total of 0 is an error.
+    assert.deepEqual(shares([90, 10]), [90, 10]);
+    assert.deepEqual(shares([50, undefined]), [100, 0]);
+    assert.deepEqual(shares([undefined, undefined]), undefined);
+    assert.deepEqual(shares([undefined]), [100]);
+    const [a, b] = shares([90, 100])!;
+    assert.equal(Math.round(a), 47);
+    assert.equal(Math.round(b), 53);
+  });
+
+  test('the CodeLens text: shares, or why Istio rejects the route', () => {
+    const [http, tcp] = findWeightedRoutes(CANARY);
+    assert.equal(formatSplit(http), '90%/10%');
+    assert.equal(formatSplit(tcp), '100%/0%');
+    const unweighted = findWeightedRoutes(
+      CANARY.replace('          weight: 90\n', '').replace('          weight: 10\n', ''),
+    );
+    assert.match(formatSplit(unweighted[0]), /weights total 0/);
+  });
+
+  test('the document range of a route covers its VirtualService only', () => {
+    const text = `apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n---\n${CANARY}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: y\n`;
+    const r = findWeightedRoutes(text)[0];
+    const doc = text.slice(r.documentStart, r.documentEnd);
+    assert.match(doc, /^---\n# reviews canary\napiVersion: networking.istio.io\/v1\nkind: VirtualService/);
+    assert.doesNotMatch(doc, /kind: Service\n/);
   });
 
   test('custom input', () => {
