@@ -35,7 +35,10 @@ const HELM_ACTION = /\{\{[\s\S]*?\}\}/;
 /** An alias (`*name`) where YAML allows one: the fast path leaves those documents to `yaml`. */
 const ALIAS = /(^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
-export function parseChunk(text: string): ParsedDocument {
+export function parseChunk(chunkText: string): ParsedDocument {
+  // A lone CR ends a line for YAML (and go-yaml), LSP and js-yaml, but not for the `yaml` package:
+  // give it a LF instead. Same length, so every offset stays the same.
+  const text = chunkText.includes('\r') ? chunkText.replace(/\r(?!\n)/g, '\n') : chunkText;
   const helm = HELM_ACTION.test(text);
   if (!helm && !ALIAS.test(text)) {
     const fast = tryFast(text);
