@@ -8,6 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStatusNotification, type ServerStatus } from '../../shared/src/protocol';
+import { redactingTraceChannel } from './istioctl/redact';
 
 /**
  * Owns everything the extension creates for its lifetime: the language client, the output channel,
@@ -45,7 +46,8 @@ export class Ctx implements vscode.Disposable {
         { language: 'yaml', scheme: 'untitled' },
       ],
       outputChannel: this.output,
-      traceOutputChannel: this.output,
+      // The trace never copies document text into the log, and is redacted (issue 10).
+      traceOutputChannel: redactingTraceChannel(this.output),
       diagnosticPullOptions: { onChange: true, onSave: true },
       synchronize: { configurationSection: 'istio' },
     };
