@@ -14,6 +14,7 @@ import {
   type ResourcesResult,
   type ServerStatus,
 } from '../../shared/src/protocol';
+import { redactingTraceChannel } from './istioctl/redact';
 
 /**
  * Owns everything the extension creates for its lifetime: the language client, the output channel,
@@ -108,7 +109,8 @@ export class Ctx implements vscode.Disposable {
         { language: 'yaml', scheme: 'untitled' },
       ],
       outputChannel: this.output,
-      traceOutputChannel: this.output,
+      // The trace never copies document text into the log, and is redacted (issue 10).
+      traceOutputChannel: redactingTraceChannel(this.output),
       diagnosticPullOptions: { onChange: true, onSave: true },
       synchronize: { configurationSection: 'istio' },
     };

@@ -1,15 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../shared/src/protocol';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
+import { collectFiles, megabytes, readYamlFile } from './cli/files';
 
 const USAGE = `Usage: istio-lint [--format text|json] PATH...
 
 Validates Istio resources in YAML files against Istio's schemas, CRD rules and webhook rules.
 A PATH is a file or a folder; folders are searched recursively for *.yaml and *.yml.
+
+  --max-file-size MB   skip files larger than this (default ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -25,23 +27,9 @@ interface CliResult {
 
 const schemasDir = (): string => findSchemasDir(__dirname);
 
-function collect(path: string, out: string[]): void {
-  const st = statSync(path);
-  if (st.isDirectory()) {
-    for (const entry of readdirSync(path).sort()) {
-      if (entry === 'node_modules' || entry === '.git') continue;
-      const child = join(path, entry);
-      const cst = statSync(child);
-      if (cst.isDirectory()) collect(child, out);
-      else if (/\.ya?ml$/i.test(entry)) out.push(child);
-    }
-  } else {
-    out.push(path);
-  }
-}
-
 export function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
   let format: 'text' | 'json' = 'text';
+  let maxFileSizeMB = DEFAULT_SETTINGS.validation.maxFileSizeMB;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +43,16 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
         return 2;
       }
       format = v;
+    } else if (a === '--max-file-size' || a.startsWith('--max-file-size=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const mb = Number(v);
+      if (!v || !Number.isFinite(mb) || mb <= 0) {
+        writeErr(
+          `istio-lint: --max-file-size takes a positive number of megabytes, not '${v ?? ''}'\n\n${USAGE}\n`,
+        );
+        return 2;
+      }
+      maxFileSizeMB = mb;
     } else if (a.startsWith('-') && a !== '-') {
       writeErr(`istio-lint: unknown option '${a}'\n\n${USAGE}\n`);
       return 2;
@@ -66,28 +64,47 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
     writeErr(`istio-lint: no PATH given\n\n${USAGE}\n`);
     return 2;
   }
-  const files: string[] = [];
-  try {
-    for (const p of paths) collect(p, files);
-  } catch (err) {
-    writeErr(`istio-lint: ${(err as Error).message}\n`);
-    return 2;
-  }
+  const { files, failures } = collectFiles(paths);
   const service = new IstioService({ schemasDir: schemasDir(), log: (m) => writeErr(`${m}\n`) });
   const results: CliResult[] = [];
-  let ioFailure = false;
+  const atStart: Diagnostic['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  // A path that cannot be read is a finding of its own; the run carries on, and exits 2.
+  const ioFailure = (file: string, message: string): void => {
+    writeErr(`istio-lint: ${file}: ${message}\n`);
+    results.push({ file, range: atStart, severity: 'error', code: 'io-error', message });
+  };
+  for (const f of failures) ioFailure(f.path, f.message);
+  const settings = { validation: { ...DEFAULT_SETTINGS.validation, maxFileSizeMB } };
+  const maxBytes = maxFileSizeMB * 1024 * 1024;
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      writeErr(`istio-lint: cannot read ${file}: ${(err as Error).message}\n`);
-      ioFailure = true;
+    const read = readYamlFile(file, maxBytes);
+    if (!read.ok) {
+      if (!read.tooLarge) {
+        ioFailure(file, read.message);
+        continue;
+      }
+      results.push({
+        file,
+        range: atStart,
+        severity: 'information',
+        code: 'file-too-large',
+        message: `skipped: over ${megabytes(maxBytes)} (it is ${megabytes(read.bytes)}); check it with --max-file-size ${Math.ceil(read.bytes / 1048576)}`,
+      });
       continue;
     }
+    const text = read.text;
     const uri = pathToFileURL(resolve(file)).toString();
-    const snapshot = service.snapshot(uri, 1, text);
-    for (const d of service.diagnostics(snapshot, DEFAULT_SETTINGS)) {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = service.diagnostics(service.snapshot(uri, 1, text), settings);
+    } catch (err) {
+      ioFailure(
+        file,
+        `internal error while checking it: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      continue;
+    }
+    for (const d of diagnostics) {
       results.push({
         file,
         range: d.range,
@@ -117,7 +134,7 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
       `${files.length} file${files.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}, ${results.length - errors} other finding${results.length - errors === 1 ? '' : 's'}\n`,
     );
   }
-  if (ioFailure) return 2;
+  if (failures.length || results.some((r) => r.code === 'io-error')) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
 

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type IstioSettings } from '../../shared/src/protocol';
+import { clampSetting, MAX_FILE_SIZE_MB } from '../../shared/src/limits';
 
 /** Reads `istio.*` for a document, falling back to defaults for anything missing or malformed. */
 export async function readSettings(
@@ -25,8 +26,8 @@ export function normalize(v: Partial<IstioSettings['validation']> | undefined): 
       ignore: Array.isArray(v?.ignore)
         ? v.ignore.filter((c): c is string => typeof c === 'string')
         : d.ignore,
-      maxFileSizeMB:
-        typeof v?.maxFileSizeMB === 'number' && v.maxFileSizeMB > 0 ? v.maxFileSizeMB : d.maxFileSizeMB,
+      // Clamped to its hard maximum: a workspace cannot switch the size guard off.
+      maxFileSizeMB: clampSetting(v?.maxFileSizeMB, MAX_FILE_SIZE_MB),
     },
   };
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { describeInputFiles } from '../istioctl/inputFiles';
 import type { AnalyzeDiagnostics } from '../analyze/diagnostics';
 import { looksLikeManifest, resourceLocations, type ResourceLocation } from '../analyze/resources';
 import { ResourcesRequest, type ResourcesParams, type ResourcesResult } from '../../../shared/src/protocol';
@@ -96,7 +97,10 @@ export async function analyze(w: Workflow, diagnostics: AnalyzeDiagnostics): Pro
   } else scope = { kind: 'all' };
 
   const meshConfig = w.settings().analyzeMeshConfigFile;
-  const args = analyzeArgs(scope, meshConfig ? resolveSettingPath(meshConfig) : undefined);
+  const meshConfigPath = meshConfig ? resolveSettingPath(meshConfig) : undefined;
+  for (const line of describeInputFiles('analyze', { 'istio.analyze.meshConfigFile': meshConfigPath }))
+    w.output.info(line);
+  const args = analyzeArgs(scope, meshConfigPath);
   const result = await w.withProgress('Running istioctl analyze', (_p, signal) =>
     w.run('istioctl', istioctl, args, { signal }),
   );

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { AnalyzeDiagnostics } from '../analyze/diagnostics';
 import { OUTPUT_SCHEME, OutputDocuments } from '../output/outputDocuments';
+import { redactError, redactText } from '../istioctl/redact';
 import { SHIFT_TRAFFIC, ShiftTrafficCodeLens } from '../traffic/codeLens';
 import { analyze } from './analyze';
 import { injectSidecar } from './injectSidecar';
@@ -30,8 +31,8 @@ export function registerCommands(c: Ctx): void {
       try {
         await run(...args);
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        c.output.error(`${id} failed: ${err instanceof Error && err.stack ? err.stack : message}`);
+        const message = redactText(err instanceof Error ? err.message : String(err));
+        c.output.error(`${id} failed: ${redactError(err)}`);
         void vscode.window
           .showErrorMessage(`Istio: ${message}`, 'Show Output')
           .then((x) => x && c.output.show(true));

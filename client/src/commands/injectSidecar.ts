@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { kubeInjectArgs, type InjectFiles } from '../istioctl/argv';
+import { describeInputFiles } from '../istioctl/inputFiles';
 import { succeeded } from '../istioctl/process';
 import type { OutputDocuments } from '../output/outputDocuments';
 import { displayName, fileForDocument, openDocument, resolveSettingPath, type FileOnDisk } from './files';
@@ -56,6 +57,12 @@ export async function injectSidecar(w: Workflow, docs: OutputDocuments, target?:
   const name = displayName(source);
   try {
     const args = kubeInjectArgs(file.path, injectFiles);
+    for (const line of describeInputFiles('kube-inject', {
+      'istio.inject.injectConfigFile': injectFiles.injectConfigFile,
+      'istio.inject.meshConfigFile': injectFiles.meshConfigFile,
+      'istio.inject.valuesFile': injectFiles.valuesFile,
+    }))
+      w.output.info(line);
     if (!injectFiles.injectConfigFile) {
       w.output.info(
         'kube-inject: no istio.inject.injectConfigFile set, so istioctl reads the injection template from the cluster.',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clampSetting, COMMAND_TIMEOUT_SECONDS, INSTALL_TIMEOUT_SECONDS } from '../../../shared/src/limits';
 
 export type InjectResultView = 'beside' | 'diff' | 'ask';
 
@@ -33,8 +34,9 @@ export function readWorkflowSettings(scope?: vscode.Uri): WorkflowSettings {
   return {
     istioctlPath: text('istioctl.path'),
     kubectlPath: text('kubectl.path'),
-    commandTimeoutMs: positive(cfg.get('commandTimeoutSeconds'), 120) * 1000,
-    installTimeoutMs: positive(cfg.get('install.timeoutSeconds'), 900) * 1000,
+    // Clamped in code as well as in the schema: a workspace cannot set 0 or a year.
+    commandTimeoutMs: clampSetting(cfg.get('commandTimeoutSeconds'), COMMAND_TIMEOUT_SECONDS) * 1000,
+    installTimeoutMs: clampSetting(cfg.get('install.timeoutSeconds'), INSTALL_TIMEOUT_SECONDS) * 1000,
     inject: {
       injectConfigFile: text('inject.injectConfigFile'),
       meshConfigFile: text('inject.meshConfigFile'),

@@ -20,11 +20,28 @@ const SECRET_FLAGS = new Set([
 
 /** The last segment of a `--set` path (or a key in text) that names a credential. */
 const SECRET_KEY =
-  /(?:token|password|passwd|secret|credential|api[-_]?key|private[-_]?key|client[-_]key(?:[-_]data)?)$/i;
+  /(?:token|password|passwd|secret|credentials?|api[-_]?key|access[-_]?key|private[-_]?key|client[-_]key(?:[-_]data)?)$/i;
 
-/** `key: value`, `key=value`, `"key": "value"` where the key names a credential. */
-const KEY_VALUE =
-  /((?:^|[\s"'{,(;-])(?:[\w.-]*?(?:token|password|passwd|secret|client-key-data|client-key|api[-_]?key|private[-_]?key)["']?)\s*[:=]\s*["']?)([^\s"',;}]+)/gi;
+/** Key names (the end of a key) whose value is a credential, for text. */
+const SECRET_WORD =
+  '(?:token|password|passwd|secret|credentials?|client-key-data|client-key|api[-_]?key|access[-_]?key|private[-_]?key)';
+
+/**
+ * `key: value`, `key=value`, `"key": "value"` where the key names a credential. A quoted value is
+ * taken whole, spaces and all (`password: "a b"`).
+ */
+const KEY_VALUE = new RegExp(
+  `((?:^|[\\s"'{,(;-])(?:[\\w.-]*?${SECRET_WORD}["']?)\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"?|'[^']*'?|[^\\s"',;}]+)`,
+  'gi',
+);
+/** `token: |` (or `>-` …): a block scalar whose lines below are the credential. */
+const SECRET_BLOCK = new RegExp(
+  `^(\\s*)(?:-\\s+)?["']?[\\w.-]*?${SECRET_WORD}["']?\\s*:\\s*[|>][-+0-9]*\\s*(?:#.*)?$`,
+  'i',
+);
+/** Access tokens with a recognisable prefix: GitHub (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), AWS key ids, Slack. */
+const PREFIXED_TOKEN =
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,})\b/g;
 /** `Authorization: Bearer x`, `bearer x`, `Basic x`. */
 const AUTH_SCHEME = /\b(bearer|basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
 /** `--token abc` inside a command line shown as one string. */
@@ -46,10 +63,16 @@ function isHarmless(value: string): boolean {
 export function redactLine(line: string): string {
   return line
     .replace(JWT, REDACTED)
+    .replace(PREFIXED_TOKEN, REDACTED)
     .replace(URL_USERINFO, (_m, user: string) => `${user}${REDACTED}@`)
     .replace(AUTH_SCHEME, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`)
     .replace(FLAG_SPACE, (_m, flag: string) => `${flag}${REDACTED}`)
-    .replace(KEY_VALUE, (m, key: string, value: string) => (isHarmless(value) ? m : `${key}${REDACTED}`));
+    .replace(KEY_VALUE, (m, key: string, value: string) => {
+      const q = value[0] === '"' || value[0] === "'" ? value[0] : '';
+      const inner = q ? value.slice(1, value.endsWith(q) && value.length > 1 ? -1 : undefined) : value;
+      if (isHarmless(inner) || isHarmless(value)) return m;
+      return q ? `${key}${q}${REDACTED}${q}` : `${key}${REDACTED}`;
+    });
 }
 
 /**
@@ -58,8 +81,20 @@ export function redactLine(line: string): string {
  */
 export class LineRedactor {
   private inKey = false;
+  /** Inside the block scalar of a credential key: the key's indentation. */
+  private blockIndent: number | undefined;
 
   line(text: string): string {
+    if (this.blockIndent !== undefined) {
+      const indent = /^\s*/.exec(text)![0].length;
+      if (text.trim() === '' || indent > this.blockIndent) return text.trim() === '' ? text : REDACTED;
+      this.blockIndent = undefined;
+    }
+    const block = SECRET_BLOCK.exec(text);
+    if (block) {
+      this.blockIndent = block[1].length;
+      return text;
+    }
     if (this.inKey) {
       if (PEM_END.test(text)) {
         this.inKey = false;
@@ -85,6 +120,47 @@ export function redactText(text: string): string {
     .split('\n')
     .map((l) => r.line(l))
     .join('\n');
+}
+
+/** An error for the log: its stack (or message), redacted. Command errors carry argv and output. */
+export function redactError(err: unknown): string {
+  if (err instanceof Error) return redactText(err.stack ?? err.message);
+  return redactText(String(err));
+}
+
+/** JSON string values of document text in a trace (`"text": "…"`): left out whole. */
+const TRACED_TEXT = /("text"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * Redacts one message of the language server trace: the text of documents (didOpen, didChange) is
+ * left out, so a verbose trace never copies a file into the log, and credentials are redacted.
+ */
+export function redactTrace(message: string): string {
+  return redactText(
+    message.replace(
+      TRACED_TEXT,
+      (_m, key: string, body: string) => `${key}"[${body.length} characters of document text left out]"`,
+    ),
+  );
+}
+
+/** The part of an output channel the language client's trace writes to. */
+interface TraceSink {
+  append(value: string): void;
+  appendLine(value: string): void;
+}
+
+/** Wraps an output channel so that everything appended to it goes through `redactTrace`. */
+export function redactingTraceChannel<T extends TraceSink>(channel: T): T {
+  return new Proxy(channel, {
+    get(target, prop, receiver) {
+      if (prop === 'append' || prop === 'appendLine') {
+        return (value: string) => target[prop](redactTrace(value));
+      }
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 /** Redacts an argv array: values of credential flags, and `--set` entries whose path names a credential. */

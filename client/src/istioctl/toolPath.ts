@@ -29,7 +29,11 @@ export function expandHome(p: string, home = os.homedir()): string {
   return p;
 }
 
-/** Looks `name` up in a PATH string (with PATHEXT on Windows). */
+/**
+ * Looks `name` up in a PATH string (with PATHEXT on Windows). Empty and relative entries are ignored,
+ * as VS Code's git support does: they resolve against the current folder, which may be a cloned
+ * repository with an `istioctl` of its own (`node_modules/.bin`, `.`, an empty entry).
+ */
 export function findOnPath(
   name: string,
   envPath: string | undefined,
@@ -40,8 +44,14 @@ export function findOnPath(
   const exts =
     platform === 'win32' ? ['', ...(pathExt ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean)] : [''];
   const delimiter = platform === 'win32' ? ';' : ':';
-  for (const dir of envPath.split(delimiter)) {
-    if (!dir) continue;
+  const isAbsolute = (p: string): boolean =>
+    platform === 'win32' ? path.win32.isAbsolute(p) : path.posix.isAbsolute(p);
+  for (const raw of envPath.split(delimiter)) {
+    // Windows allows quoted entries ("C:\Program Files\x").
+    const dir = platform === 'win32' ? raw.replace(/^"(.*)"$/, '$1') : raw;
+    if (!dir || !isAbsolute(dir)) continue;
+    // A drive-relative Windows entry ("C:bin") is not absolute either.
+    if (platform === 'win32' && /^[A-Za-z]:(?![\\/])/.test(dir)) continue;
     for (const ext of exts) {
       const candidate = path.join(dir, name + ext);
       if (isExecutableFile(candidate, platform)) return candidate;

@@ -40,39 +40,14 @@ export interface FileSnapshot {
 export class DocumentStore {
   private readonly files = new Map<string, { snapshot: FileSnapshot; byText: Map<string, DocumentState> }>();
 
+  /** The snapshot of a file version; unchanged documents keep their parsed state and findings. */
   snapshot(uri: string, version: number, text: string): FileSnapshot {
     const previous = this.files.get(uri);
     if (previous && previous.snapshot.version === version && previous.snapshot.text === text) {
       return previous.snapshot;
     }
-    const byText = new Map<string, DocumentState>();
-    const documents = splitDocuments(text).map((chunk) => {
-      let state = byText.get(chunk.text) ?? previous?.byText.get(chunk.text);
-      if (!state) {
-        const parsed = parseChunk(chunk.text);
-        state = { parsed, id: identify(parsed) };
-      }
-      byText.set(chunk.text, state);
-      return { chunk, state };
-    });
-    let lineIndex: LineIndex | undefined;
-    const snapshot: FileSnapshot = {
-      uri,
-      version,
-      text,
-      documents,
-      lines: () => (lineIndex ??= new LineIndex(text)),
-      documentAtLine(line) {
-        let lo = 0;
-        let hi = documents.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (documents[mid].chunk.line <= line) lo = mid;
-          else hi = mid - 1;
-        }
-        return documents[lo];
-      },
-    };
+    const { documents, byText } = placeDocuments(text, previous?.byText);
+    const snapshot = new Snapshot(uri, version, text, documents);
     this.files.set(uri, { snapshot, byText });
     return snapshot;
   }
@@ -83,5 +58,66 @@ export class DocumentStore {
 
   get size(): number {
     return this.files.size;
+  }
+}
+
+/**
+ * Splits a version into documents, reusing the states of unchanged ones. Kept apart from the snapshot
+ * it feeds so that nothing the snapshot holds (its methods' scope) can reach the previous version.
+ */
+function placeDocuments(
+  text: string,
+  previous: Map<string, DocumentState> | undefined,
+): { documents: PlacedDocument[]; byText: Map<string, DocumentState> } {
+  const byText = new Map<string, DocumentState>();
+  const documents = splitDocuments(text).map((chunk) => {
+    let state = byText.get(chunk.text) ?? previous?.get(chunk.text);
+    if (!state) {
+      // A chunk is a slice of this version's text; the state outlives the version, so it gets its own
+      // copy (otherwise every reused document would pin the whole text of the version it came from).
+      const own = detach(chunk.text);
+      const parsed = parseChunk(own);
+      state = { parsed, id: identify(parsed) };
+    }
+    byText.set(chunk.text, state);
+    return { chunk, state };
+  });
+  return { documents, byText };
+}
+
+/**
+ * A copy of a string that shares no memory with the string it was sliced from. Concatenating and
+ * slicing again makes V8 flatten the text into a new buffer that only the copy uses (13 characters is
+ * V8's minimum for a slice that points into its parent). Unlike a UTF-8 round trip, it keeps lone
+ * surrogates, so offsets do not move.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+class Snapshot implements FileSnapshot {
+  private lineIndex: LineIndex | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    readonly documents: PlacedDocument[],
+  ) {}
+
+  lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  documentAtLine(line: number): PlacedDocument | undefined {
+    const documents = this.documents;
+    let lo = 0;
+    let hi = documents.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (documents[mid].chunk.line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return documents[lo];
   }
 }

@@ -10,6 +10,13 @@ import type { ResourceId } from './resource';
 import { runRules, type RuleSet } from './rules/runRules';
 import type { Finding } from './types';
 import { firstContentRange, type ParsedDocument } from './yaml/parse';
+import { capFindings } from './checks/caps';
+import { checkFailed } from './checks/checkFailed';
+
+/** Appends without spreading: `push(...list)` overflows the stack for long lists. */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
 
 export function isIstioGroup(group: string): boolean {
   return (ISTIO_GROUPS as readonly string[]).includes(group);
@@ -42,17 +49,39 @@ export class Validator {
         },
       ];
     }
-    const findings = [...parsed.parseFindings];
+    return capFindings(this.uncapped(parsed, id), () => firstContentRange(parsed.text));
+  }
+
+  private uncapped(parsed: ParsedDocument, id: ResourceId | undefined): Finding[] {
+    const findings: Finding[] = [];
+    pushAll(findings, parsed.parseFindings);
     if (!id || !isIstioGroup(id.group)) return findings;
-    const { entry, findings: kindFindings } = checkKindAndVersion(id, parsed, this.catalog);
-    findings.push(...kindFindings);
+    // Each stage is guarded: one that throws becomes a finding that names it, the others still run.
+    const stage = <T>(name: string, fn: () => T): T | undefined => {
+      try {
+        return fn();
+      } catch (err) {
+        this.log(
+          `${name} failed on ${id.kind} ${id.name ?? ''}: ${err instanceof Error ? err.stack : String(err)}`,
+        );
+        findings.push(checkFailed(name, err, parsed.text));
+        return undefined;
+      }
+    };
+    const kind = stage('The kind and version check', () => checkKindAndVersion(id, parsed, this.catalog));
+    if (!kind) return findings;
+    const { entry, findings: kindFindings } = kind;
+    pushAll(findings, kindFindings);
     if (!entry || parsed.value === undefined || parsed.value === null || typeof parsed.value !== 'object') {
       return findings;
     }
-    findings.push(...checkTopLevelKeys(parsed));
-    const validate = this.validator(entry.group, id.version, entry.kind);
-    if (!validate(parsed.value)) findings.push(...schemaFindings(validate.errors ?? [], parsed));
-    findings.push(...runRules(this.rules, id, parsed.value as Record<string, unknown>, parsed, this.log));
+    pushAll(findings, stage('The top-level key check', () => checkTopLevelKeys(parsed)) ?? []);
+    const schemaCheck = stage('The schema and CEL check', () => {
+      const validate = this.validator(entry.group, id.version, entry.kind);
+      return validate(parsed.value) ? [] : schemaFindings(validate.errors ?? [], parsed);
+    });
+    pushAll(findings, schemaCheck ?? []);
+    pushAll(findings, runRules(this.rules, id, parsed.value as Record<string, unknown>, parsed, this.log));
     return findings;
   }
 

@@ -13,6 +13,21 @@ export const BUILTIN_EXPLANATIONS: Record<string, { title: string; explanation: 
     explanation:
       'Anchors and aliases that refer to each other can expand to millions of nodes (the "billion laughs" attack). The document is not validated; write the values out instead.',
   },
+  'yaml-cyclic-alias': {
+    title: 'Alias inside its own anchor',
+    explanation:
+      'An alias (`*name`) sits inside the node its anchor (`&name`) marks, so the value contains itself and never ends. Kubernetes cannot decode it. The document is not checked further; write the value out, or anchor a node that does not contain the alias.',
+  },
+  'too-many-findings': {
+    title: 'Findings left out',
+    explanation:
+      'To keep the editor responsive, a document shows at most 100 findings of one check and 1,000 in all. This diagnostic says how many were left out, and of which codes. Fix the ones shown and the rest appear.',
+  },
+  'check-failed': {
+    title: 'A check could not run',
+    explanation:
+      'One check threw an error on this document, so its findings are missing; every other check ran. This is a bug in Istio Authoring: the error is in the Istio output channel (or on stderr for istio-lint). Please report it with the document.',
+  },
   'yaml-too-deep': {
     title: 'Nesting too deep',
     explanation: 'The document nests far deeper than any Istio resource does, so it was not validated.',

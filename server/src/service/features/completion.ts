@@ -6,6 +6,7 @@ import { ISTIO_GROUPS } from '../schema/catalog';
 import { navigate, typeName } from '../schema/navigate';
 import { isIstioGroup } from '../validator';
 import { cursorContext, ITEM, type CursorContext } from '../yaml/cursor';
+import { splitLines } from '../yaml/lines';
 import { allowedValues, describeField } from './hover';
 import { newResourceSnippet } from './newResources';
 import { gatewayNames, referenceValues } from './referenceValues';
@@ -29,7 +30,7 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
   const placed = file.documentAtLine(position.line);
   if (!placed) return [];
   const { chunk, state } = placed;
-  const lines = chunk.text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines = splitLines(chunk.text);
   const ctx = cursorContext(lines, position.line - chunk.line, position.character);
   const id = state.id;
 

@@ -33,7 +33,9 @@ export function fileDiagnostics(
   if (!settings.validation.enable) return [];
   const limit = settings.validation.maxFileSizeMB * 1024 * 1024;
   if (file.text.length > limit) {
-    if (!looksIstio(file.text.slice(0, 1 << 20))) return [];
+    const head = file.text.slice(0, 1 << 20);
+    // Flow style too: `{apiVersion: networking.istio.io/v1, …}` or JSON.
+    if (!looksIstio(head) && !/["']?apiVersion["']?\s*:\s*["']?[a-z.]*istio\.io\//.test(head)) return [];
     return [
       whole(
         'file-too-large',

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../../../../shared/src/protocol';
+import { splitLines } from '../yaml/lines';
 
 /** A suppression comment found in a file. */
 interface Suppression {
@@ -18,7 +19,7 @@ const COMMENT = /#\s*istio-lint-(disable-next-line|disable)\b([^\n]*)/;
 export function findSuppressions(text: string): Suppression[] {
   const out: Suppression[] = [];
   if (!text.includes('istio-lint-disable')) return out;
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     const m = COMMENT.exec(lines[i]);
     if (!m) continue;
@@ -34,7 +35,7 @@ export function findSuppressions(text: string): Suppression[] {
       codes,
       line: i,
       start: hash,
-      end: lines[i].replace(/\r$/, '').length,
+      end: lines[i].length,
       used: new Set(),
     });
   }

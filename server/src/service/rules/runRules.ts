@@ -3,6 +3,8 @@ import { FixBuilder } from '../fixes/edits';
 import type { Finding, Fix, OffsetRange } from '../types';
 import type { ParsedDocument } from '../yaml/parse';
 import { keyRange, locate, valueRange, type PathSegment } from '../yaml/nodes';
+import { checkFailed } from '../checks/checkFailed';
+import { MAX_PER_CHECK, omittedFinding } from '../checks/caps';
 import type { Anchor, ReportOptions, Rule, RuleContext } from './rule';
 
 /** Rules grouped by the kind they apply to, built once per engine. */
@@ -24,7 +26,11 @@ export class RuleSet {
   }
 }
 
-/** Runs the rules that apply to a resource's kind. A rule that throws is logged and skipped. */
+/**
+ * Runs the rules that apply to a resource's kind. A rule reports at most MAX_PER_CHECK findings (the
+ * rest are only counted, without computing their ranges). A rule that throws is logged, and becomes
+ * one information finding that names it; the findings of the other rules stay.
+ */
 export function runRules(
   rules: RuleSet,
   resource: ResourceId,
@@ -43,6 +49,8 @@ export function runRules(
   };
   let fix: FixBuilder | undefined;
   let current: Rule = applicable[0];
+  let reported = 0;
+  let omitted = 0;
   // One context per document; `report` attributes findings to the rule that is running.
   const ctx: RuleContext = {
     resource,
@@ -53,6 +61,10 @@ export function runRules(
       return (fix ??= new FixBuilder(parsed));
     },
     report(path: PathSegment[], message: string, options: ReportOptions = {}) {
+      if (++reported > MAX_PER_CHECK) {
+        omitted++;
+        return;
+      }
       const range = rangeOf(path, options.on) ?? rangeOf(path.slice(0, -1)) ?? { start: 0, end: 0 };
       const related = (options.related ?? []).flatMap((r) => {
         const rr = rangeOf(r.path, r.on);
@@ -71,13 +83,17 @@ export function runRules(
   };
   for (const rule of applicable) {
     current = rule;
+    reported = 0;
+    omitted = 0;
     try {
       rule.check(ctx);
     } catch (err) {
       log(
         `rule ${rule.code} failed on ${resource.kind} ${resource.name ?? ''}: ${err instanceof Error ? err.stack : String(err)}`,
       );
+      findings.push(checkFailed(`The rule ${rule.code} (${rule.title})`, err, parsed.text));
     }
+    if (omitted) findings.push(omittedFinding(rule.code, omitted));
   }
   return findings;
 }

@@ -33,12 +33,12 @@ interface LineShape {
 }
 
 function shape(line: string): LineShape | undefined {
-  const m = /^( *)((?:- +)*)(.*)$/.exec(line);
+  const m = /^( *)((?:- +)*)(.*)$/s.exec(line);
   if (!m) return undefined;
   const rest = m[3];
   if (!rest.trim() && !m[2]) return undefined;
   if (rest.trimStart().startsWith('#')) return undefined;
-  const km = /^(["']?)([^"':#]+?)\1\s*:(?:\s+(.*))?$/.exec(rest.trimEnd());
+  const km = /^(["']?)([^"':#]+?)\1\s*:(?:\s+(.*))?$/s.exec(rest.trimEnd());
   const value = km?.[3]?.trim();
   return {
     indent: m[1].length,
@@ -55,10 +55,10 @@ function shape(line: string): LineShape | undefined {
  */
 export function cursorContext(lines: string[], line: number, character: number): CursorContext {
   const current = (lines[line] ?? '').slice(0, character);
-  const lm = /^( *)((?:- +)*)(.*)$/.exec(current)!;
+  const lm = /^( *)((?:- +)*)(.*)$/s.exec(current)!;
   const rest = lm[3];
   const column = lm[1].length + lm[2].length;
-  const valueMatch = /^(["']?)([^"':#]+?)\1\s*:\s*(.*)$/.exec(rest);
+  const valueMatch = /^(["']?)([^"':#]+?)\1\s*:\s*(.*)$/s.exec(rest);
   const path: string[] = [];
   let want = column;
   let mode: 'map' | 'seq' = 'map';

@@ -1,6 +1,8 @@
 import { load as loadFast, CORE_SCHEMA } from 'js-yaml';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Finding } from '../types';
+import { MAX_PER_CHECK, omittedFinding } from '../checks/caps';
+import { cyclic, cyclicAlias } from './cycles';
 import { LineIndex } from './lines';
 
 /**
@@ -35,7 +37,10 @@ const HELM_ACTION = /\{\{[\s\S]*?\}\}/;
 /** An alias (`*name`) where YAML allows one: the fast path leaves those documents to `yaml`. */
 const ALIAS = /(^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
-export function parseChunk(text: string): ParsedDocument {
+export function parseChunk(chunkText: string): ParsedDocument {
+  // A lone CR ends a line for YAML (and go-yaml), LSP and js-yaml, but not for the `yaml` package:
+  // give it a LF instead. Same length, so every offset stays the same.
+  const text = chunkText.includes('\r') ? chunkText.replace(/\r(?!\n)/g, '\n') : chunkText;
   const helm = HELM_ACTION.test(text);
   if (!helm && !ALIAS.test(text)) {
     const fast = tryFast(text);
@@ -100,11 +105,14 @@ function parseFull(text: string, helm: boolean): ParsedDocument {
   }
   const parseFindings: Finding[] = [];
   if (!helm) {
+    let syntaxErrors = 0;
     for (const e of doc.errors) {
       if (/call stack/i.test(e.message)) {
         parseFindings.push(tooDeep(text));
         continue;
       }
+      // Bounded: past the cap the errors are only counted (see checks/caps.ts).
+      if (++syntaxErrors > MAX_PER_CHECK) continue;
       parseFindings.push({
         code: 'yaml-syntax',
         severity: 'error',
@@ -112,12 +120,17 @@ function parseFull(text: string, helm: boolean): ParsedDocument {
         range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
       });
     }
+    if (syntaxErrors > MAX_PER_CHECK)
+      parseFindings.push(omittedFinding('yaml-syntax', syntaxErrors - MAX_PER_CHECK));
   }
   let value: unknown = undefined;
   if (!helm && doc.errors.length === 0) {
     const depth = measureDepth(doc.contents);
+    const loop = depth > MAX_DEPTH ? undefined : cyclicAlias(doc);
     if (depth > MAX_DEPTH) {
       parseFindings.push(tooDeep(text));
+    } else if (loop) {
+      parseFindings.push(cyclic(loop));
     } else {
       try {
         value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

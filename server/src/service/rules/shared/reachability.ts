@@ -171,23 +171,61 @@ export function reachability(spec: Obj | undefined, kind: 'http' | 'tls' | 'tcp'
       });
     }
   }
-  for (let i = 0; i < prefixes.length; i++) {
-    for (let j = i + 1; j < prefixes.length; j++) {
-      const a = prefixes[i];
-      const b = prefixes[j];
-      if (a.prefix === b.prefix || !covers(a, b)) continue;
-      out.push({
-        code: 'IST0131',
-        path: [...b.match.path, 'uri', 'prefix'],
+  for (const { later: b, earlier: a } of coveredPrefixes(prefixes)) {
+    out.push({
+      code: 'IST0131',
+      path: [...b.match.path, 'uri', 'prefix'],
+      item: false,
+      message: `match ${matchName(b.match, true)} of http rule ${ruleName(b.route)} is never used: its prefix "${b.prefix}" is already covered by the prefix "${a.prefix}" of match ${matchName(a.match, true)} in rule ${ruleName(a.route)}, which comes first (duplicate/overlapping match). Put the longer prefix first.`,
+      related: {
+        path: [...a.match.path, 'uri', 'prefix'],
         item: false,
-        message: `match ${matchName(b.match, true)} of http rule ${ruleName(b.route)} is never used: its prefix "${b.prefix}" is already covered by the prefix "${a.prefix}" of match ${matchName(a.match, true)} in rule ${ruleName(a.route)}, which comes first (duplicate/overlapping match). Put the longer prefix first.`,
-        related: {
-          path: [...a.match.path, 'uri', 'prefix'],
-          item: false,
-          message: `prefix "${a.prefix}" matches first`,
-        },
-      });
+        message: `prefix "${a.prefix}" matches first`,
+      },
+    });
+  }
+  return out;
+}
+
+interface PrefixNode {
+  children: Map<string, PrefixNode>;
+  /** Earlier matches whose prefix ends at this node. */
+  matches: PrefixMatch[];
+}
+
+/** Candidates compared per prefix: enough for real routes, and a bound for generated ones. */
+const MAX_CANDIDATES = 64;
+
+/**
+ * Each prefix match paired with the first earlier match that covers it, found by walking a trie of the
+ * earlier prefixes (linear in the total prefix length) instead of comparing every pair.
+ */
+function coveredPrefixes(prefixes: readonly PrefixMatch[]): { later: PrefixMatch; earlier: PrefixMatch }[] {
+  const out: { later: PrefixMatch; earlier: PrefixMatch }[] = [];
+  const root: PrefixNode = { children: new Map(), matches: [] };
+  for (const b of prefixes) {
+    let node: PrefixNode | undefined = root;
+    let found: PrefixMatch | undefined;
+    // Proper prefixes of b's prefix only: an equal prefix is a duplicate, reported above.
+    for (let i = 0; i < b.prefix.length - 1 && node && !found; i++) {
+      node = node.children.get(b.prefix[i]);
+      if (!node) break;
+      const candidates = node.matches;
+      for (let k = 0; k < candidates.length && k < MAX_CANDIDATES && !found; k++) {
+        if (covers(candidates[k], b)) found = candidates[k];
+      }
     }
+    if (found) out.push({ later: b, earlier: found });
+    let at = root;
+    for (let i = 0; i < b.prefix.length; i++) {
+      let next = at.children.get(b.prefix[i]);
+      if (!next) {
+        next = { children: new Map(), matches: [] };
+        at.children.set(b.prefix[i], next);
+      }
+      at = next;
+    }
+    at.matches.push(b);
   }
   return out;
 }

@@ -1,10 +1,5 @@
 /** The host checks of ValidateVirtualService, shared by the host rules. */
-import {
-  hostSubsetOf,
-  isIpAddress,
-  validateGatewayVirtualServiceHost,
-  validateWildcardDomain,
-} from './hostnames';
+import { isIpAddress, validateGatewayVirtualServiceHost, validateWildcardDomain } from './hostnames';
 import {
   appliesToGateway,
   hasSniHosts,
@@ -14,6 +9,7 @@ import {
   routesOf,
 } from './virtualServiceParts';
 import { list, type Obj } from './values';
+import { subsetOfAny } from './hostOverlaps';
 
 export interface HostCheck {
   host: string;
@@ -60,7 +56,7 @@ export interface SniHostCheck {
 export function checkSniHosts(spec: Obj | undefined): SniHostCheck[] {
   const out: SniHostCheck[] = [];
   const gateway = noMeshGateway(spec);
-  const hosts = hostsOf(spec).map((h) => h.host);
+  const covered = subsetOfAny(hostsOf(spec).map((h) => h.host));
   for (const r of routesOf(spec, 'tls')) {
     for (const m of matchesOf(r)) {
       list(m.value.sniHosts).forEach((host, i) => {
@@ -72,7 +68,7 @@ export function checkSniHosts(spec: Obj | undefined): SniHostCheck[] {
           out.push({ host, path, error: ip ? undefined : err, ip, outsideHosts: false });
           return;
         }
-        out.push({ host, path, ip: false, outsideHosts: !hosts.some((h) => hostSubsetOf(host, h)) });
+        out.push({ host, path, ip: false, outsideHosts: !covered(host) });
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hostsOverlap } from '../shared/hostnames';
+import { findHostOverlaps } from '../shared/hostOverlaps';
 import { hostsOf, specOf } from '../shared/virtualServiceParts';
 import { allHostsValid } from '../shared/vsHosts';
 
@@ -16,24 +16,17 @@ export const duplicateHosts: Rule = {
   check(ctx) {
     const spec = specOf(ctx);
     if (!allHostsValid(spec)) return;
-    const hosts = hostsOf(spec);
-    for (let i = 0; i < hosts.length; i++) {
-      for (let j = i + 1; j < hosts.length; j++) {
-        const a = hosts[i];
-        const b = hosts[j];
-        if (!hostsOverlap(a.host, b.host)) continue;
-        const how = a.host === b.host ? 'is listed twice' : `overlaps with "${a.host}"`;
-        ctx.report(
-          ['spec', 'hosts', b.index],
-          `spec.hosts[${b.index}]: "${b.host}" ${how}; each host may appear only once in a VirtualService.`,
-          {
-            on: 'value',
-            related: [
-              { path: ['spec', 'hosts', a.index], on: 'value', message: `"${a.host}" is listed here` },
-            ],
-          },
-        );
-      }
+    // Linear: each host is compared with the earlier ones through maps, and reported once.
+    for (const { later: b, earlier: a } of findHostOverlaps(hostsOf(spec), (h) => h.host)) {
+      const how = a.host === b.host ? 'is listed twice' : `overlaps with "${a.host}"`;
+      ctx.report(
+        ['spec', 'hosts', b.index],
+        `spec.hosts[${b.index}]: "${b.host}" ${how}; each host may appear only once in a VirtualService.`,
+        {
+          on: 'value',
+          related: [{ path: ['spec', 'hosts', a.index], on: 'value', message: `"${a.host}" is listed here` }],
+        },
+      );
     }
   },
 };
