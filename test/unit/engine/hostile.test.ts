@@ -97,7 +97,7 @@ test('an empty file and a file of comments only have no diagnostics', () => {
   expectNone(diagnose('---\n---\n'));
 });
 
-test('duplicate keys are a syntax error on the duplicate', () => {
+test('duplicate keys: a warning on the second key, and the document is checked with the last value', () => {
   const text = `apiVersion: networking.istio.io/v1
 kind: DestinationRule
 metadata:
@@ -105,10 +105,17 @@ metadata:
 spec:
   host: a
   host: b
+  trafficPolicy:
+    loadBalancer:
+      simple: FASTEST
 `;
   const diags = diagnose(text);
+  const dup = expectDiagnostic(diags, 'yaml-duplicate-key', 6);
+  assert.equal(dup.severity, 2);
+  assert.equal(dup.relatedInformation?.[0]?.location.range.start.line, 5);
+  // The rest of the document is still checked.
   assert.ok(
-    diags.some((d) => d.code === 'yaml-syntax' && d.range.start.line === 6),
+    diags.some((d) => d.range.start.line === 9),
     JSON.stringify(diags),
   );
 });

@@ -1,66 +1,46 @@
-import { load as loadFast, CORE_SCHEMA } from 'js-yaml';
-import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { parseDocument, isMap, isScalar, visit, type Document } from 'yaml';
 import type { Finding } from '../types';
 import { MAX_PER_CHECK, omittedFinding } from '../checks/caps';
 import { cyclic, cyclicAlias } from './cycles';
+import { decodeDocument } from './decode';
+import { applyEdits, flowDifferences } from './flowScan';
+import { KUBE_PARSE_OPTIONS } from './kubeSchema';
 import { LineIndex } from './lines';
 
 /**
  * One parsed `---` document, created once per distinct chunk text and shared by every feature.
  *
- * Two parsers, one result. The plain value comes from js-yaml, which is about ten times faster than
- * building a full AST; the `yaml` AST with source ranges is built only when something needs a
- * position (a finding, hover, completion, the outline). A document that js-yaml refuses, or that
- * uses aliases, goes straight to `yaml`, whose errors carry exact ranges and whose alias expansion
- * is bounded.
+ * One reader: the `yaml` package builds the AST with source ranges, with scalars resolved by
+ * go-yaml v2's rules (kubeSchema.ts), and decode.ts turns it into the JSON value kubectl would send.
+ * Where go-yaml scans a flow collection differently from YAML 1.2 (flowScan.ts), the document is
+ * read once more from a rewritten text whose tree is go-yaml's, with ranges mapped back.
  */
 export interface ParsedDocument {
   readonly text: string;
   /** Offset <-> line/character within the chunk. Built on first use. */
   readonly lines: LineIndex;
-  /** The yaml AST with source ranges (chunk-relative offsets). Built on first use. */
+  /** The yaml AST with source ranges (chunk-relative offsets). */
   readonly doc: Document.Parsed;
-  /** The plain value, or undefined when it could not be built (alias bomb, syntax error). */
+  /** The JSON value kubectl would send, or undefined when it could not be built (syntax error, alias bomb). */
   readonly value: unknown;
-  /** Problems found while parsing: syntax errors, alias bombs, excessive depth. */
+  /** Problems found while parsing: syntax errors, alias bombs, excessive depth, duplicate keys. */
   readonly parseFindings: Finding[];
   /** True when the text holds Helm/Go template actions (`{{ … }}`). */
   readonly helm: boolean;
+  /** Integers beyond 2^53 exactly as written, by JSON pointer into `value`. */
+  readonly exactInts: ReadonlyMap<string, bigint>;
 }
 
-/** Aliases beyond this many expansions are treated as an alias bomb. */
-const MAX_ALIAS_COUNT = 100;
 /** Nesting deeper than this is refused before anything walks the tree. */
 export const MAX_DEPTH = 200;
 
 const HELM_ACTION = /\{\{[\s\S]*?\}\}/;
-/** An alias (`*name`) where YAML allows one: the fast path leaves those documents to `yaml`. */
-const ALIAS = /(^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
 export function parseChunk(chunkText: string): ParsedDocument {
-  // A lone CR ends a line for YAML (and go-yaml), LSP and js-yaml, but not for the `yaml` package:
+  // A lone CR ends a line for YAML (and go-yaml) and for LSP, but not for the `yaml` package:
   // give it a LF instead. Same length, so every offset stays the same.
   const text = chunkText.includes('\r') ? chunkText.replace(/\r(?!\n)/g, '\n') : chunkText;
-  const helm = HELM_ACTION.test(text);
-  if (!helm && !ALIAS.test(text)) {
-    const fast = tryFast(text);
-    if (fast) return fast;
-  }
-  return parseFull(text, helm);
-}
-
-/** The js-yaml path: a value only, with the AST and line index built lazily. */
-function tryFast(text: string): ParsedDocument | undefined {
-  let value: unknown;
-  try {
-    value = loadFast(text, { schema: CORE_SCHEMA });
-  } catch {
-    // Syntax errors, duplicate keys, several documents, a stack overflow: let `yaml` report them.
-    return undefined;
-  }
-  if (value === undefined) value = null;
-  if (valueDepth(value) > MAX_DEPTH) return undefined;
-  return lazyDocument(text, value, [], false);
+  return parseFull(text, HELM_ACTION.test(text));
 }
 
 function lazyDocument(
@@ -68,42 +48,51 @@ function lazyDocument(
   value: unknown,
   parseFindings: Finding[],
   helm: boolean,
-  builtDoc?: Document.Parsed,
+  doc: Document.Parsed,
+  exactInts: ReadonlyMap<string, bigint> = new Map(),
 ): ParsedDocument {
-  let doc = builtDoc;
   let lines: LineIndex | undefined;
   return {
     text,
     value,
     parseFindings,
     helm,
-    get doc(): Document.Parsed {
-      return (doc ??= astOf(text));
-    },
+    doc,
+    exactInts,
     get lines(): LineIndex {
       return (lines ??= new LineIndex(text));
     },
   };
 }
 
-function astOf(text: string): Document.Parsed {
-  try {
-    return parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  } catch {
-    return parseDocument('');
-  }
+function parseKube(text: string): Document.Parsed {
+  return parseDocument(text, KUBE_PARSE_OPTIONS);
 }
 
-/** The `yaml` path: the AST first, with its exact errors; the value from it, with bounded aliases. */
+/** The AST first, with its exact errors; then go-yaml's reading of flow collections; then the value. */
 function parseFull(text: string, helm: boolean): ParsedDocument {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    doc = parseKube(text);
   } catch (err) {
     // The parser records most problems as errors; anything it throws is treated the same way.
     return lazyDocument(text, undefined, [tooDeepOr(err, text)], helm, parseDocument(''));
   }
   const parseFindings: Finding[] = [];
+  if (!helm && doc.errors.length === 0) {
+    const flow = flowDifferences(text, doc);
+    parseFindings.push(...flow.errors);
+    if (flow.edits.length) {
+      const rewritten = applyEdits(text, flow.edits);
+      try {
+        const again = parseKube(rewritten.text);
+        remapRanges(again, rewritten.toOriginal);
+        doc = again;
+      } catch {
+        // Keep the first reading.
+      }
+    }
+  }
   if (!helm) {
     let syntaxErrors = 0;
     for (const e of doc.errors) {
@@ -124,7 +113,8 @@ function parseFull(text: string, helm: boolean): ParsedDocument {
       parseFindings.push(omittedFinding('yaml-syntax', syntaxErrors - MAX_PER_CHECK));
   }
   let value: unknown = undefined;
-  if (!helm && doc.errors.length === 0) {
+  let exactInts: ReadonlyMap<string, bigint> | undefined;
+  if (!helm && parseFindings.length === 0) {
     const depth = measureDepth(doc.contents);
     const loop = depth > MAX_DEPTH ? undefined : cyclicAlias(doc);
     if (depth > MAX_DEPTH) {
@@ -133,18 +123,37 @@ function parseFull(text: string, helm: boolean): ParsedDocument {
       parseFindings.push(cyclic(loop));
     } else {
       try {
-        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        const decoded = decodeDocument(doc);
+        // A bomb is a property of the whole document: shown where the document starts.
+        for (const f of decoded.findings) {
+          parseFindings.push(f.code === 'yaml-alias-bomb' ? { ...f, range: firstContentRange(text) } : f);
+        }
+        value = decoded.value;
+        exactInts = decoded.exactInts;
       } catch (err) {
-        parseFindings.push({
-          code: 'yaml-alias-bomb',
-          severity: 'error',
-          message: `This document's aliases expand to too many nodes (${errorText(err)}), so it was not validated. Replace the nested anchors (&name) and aliases (*name) with plain values.`,
-          range: firstContentRange(text),
-        });
+        parseFindings.push(tooDeepOr(err, text));
       }
     }
   }
-  return lazyDocument(text, value, parseFindings, helm, doc);
+  return lazyDocument(text, value, parseFindings, helm, doc, exactInts);
+}
+
+/** Moves every range of a document read from a rewritten text back onto the original text. */
+function remapRanges(doc: Document.Parsed, toOriginal: (offset: number) => number): void {
+  const map = (r: [number, number, number] | null | undefined): void => {
+    if (!r) return;
+    for (let i = 0; i < r.length; i++) r[i] = toOriginal(r[i]);
+  };
+  map(doc.range);
+  visit(doc, {
+    Node: (_, node) => {
+      map(node.range);
+    },
+  });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    e.pos[0] = toOriginal(e.pos[0]);
+    e.pos[1] = toOriginal(e.pos[1]);
+  }
 }
 
 function tooDeep(text: string): Finding {
@@ -164,23 +173,6 @@ function tooDeepOr(err: unknown, text: string): Finding {
     message: `YAML syntax error: ${errorText(err)}`,
     range: firstContentRange(text),
   };
-}
-
-/** Depth of a plain value, measured without recursion. */
-function valueDepth(root: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    if (depth > MAX_DEPTH) return depth;
-    if (node !== null && typeof node === 'object') {
-      for (const child of Array.isArray(node) ? node : Object.values(node)) {
-        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-      }
-    }
-  }
-  return max;
 }
 
 /** Depth of a `yaml` AST, measured without recursion. */
