@@ -3,7 +3,8 @@
 // connections), guarded by a token written to RUNDIR/control.json.
 //   POST /faults {json}   merge faults (see ApiServer)     DELETE /faults   clear them
 //   POST /refuse          close the API port                POST /accept     open it again
-//   POST /drop-watches    cut every open watch              POST /compact    410 for older RVs
+//   POST /drop-watches    cut every open watch              POST /end-watches  end them cleanly
+//   POST /compact         410 Gone for older resourceVersions
 //   POST /objects (YAML)  create or replace objects         DELETE /objects?apiVersion=&kind=&namespace=&name=
 //   GET  /state           resourceVersion, open watches, faults
 import http from 'node:http';
@@ -51,6 +52,9 @@ export async function startControl(server) {
           return reply(res, 200, { listening: true });
         case 'POST /drop-watches':
           server.dropWatches();
+          return reply(res, 200, {});
+        case 'POST /end-watches':
+          server.endWatches();
           return reply(res, 200, {});
         case 'POST /compact':
           server.compact();

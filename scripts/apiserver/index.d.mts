@@ -59,6 +59,8 @@ export declare class ApiServer {
   readonly url: string;
   readonly port: number;
   readonly faults: Faults;
+  /** The options it runs with; `log` may be replaced at any time (it gets one line per request). */
+  options: ServerOptions;
   readonly ca: { certPem: string };
   readonly store: { rv: number; compactedRv: number };
   readonly watches: Set<unknown>;
@@ -74,6 +76,7 @@ export declare class ApiServer {
   setFaults(partial: Partial<Faults>): void;
   clearFaults(): void;
   dropWatches(): void;
+  endWatches(): void;
   compact(): void;
   refuseConnections(): Promise<void>;
   acceptConnections(): Promise<void>;

@@ -118,6 +118,11 @@ export class ApiServer {
     for (const w of [...this.watches]) w.drop();
   }
 
+  /** Ends every open watch cleanly, as when its timeoutSeconds runs out: clients watch again. */
+  endWatches() {
+    for (const w of [...this.watches]) w.end();
+  }
+
   /** Forgets the event history: a watch from any earlier resourceVersion gets 410 Gone. */
   compact() {
     this.store.compact();
