@@ -29,6 +29,11 @@ export class Ctx implements vscode.Disposable {
     this.disposables.push(this.output, this.status);
   }
 
+  /** The language client once started (the cluster status hooks into it). */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
   push(...items: vscode.Disposable[]): void {
     this.disposables.push(...items);
   }
