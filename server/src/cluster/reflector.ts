@@ -35,6 +35,7 @@ export class Reflector {
   private readonly backoff: Backoff;
   private running: Promise<void> | undefined;
   resourceVersion: string | undefined;
+  private failed = false;
 
   constructor(
     readonly def: ResourceDef,
@@ -67,6 +68,7 @@ export class Reflector {
         if (this.resourceVersion === undefined) {
           this.resourceVersion = await this.list(t);
           gone = 0;
+          this.failed = false;
           this.backoff.reset();
           store.setState(kind, 'synced');
           this.deps.report(this.def, { ok: true, synced: true });
@@ -97,6 +99,7 @@ export class Reflector {
           if (store.state(kind) === 'synced' || store.state(kind) === 'syncing')
             store.setState(kind, 'stale');
         }
+        this.failed = true;
         this.deps.report(this.def, { ok: false, error: e });
         const slow = e.reason === 'forbidden' || e.reason === 'notfound';
         await sleep(slow ? Math.max(this.backoff.next(), 30_000) : this.backoff.next(), this.abort.signal);
@@ -155,8 +158,10 @@ export class Reflector {
       path,
       {
         onOpen: () => {
-          if (store.state(kind) === 'stale') {
-            store.setState(kind, 'synced');
+          if (store.state(kind) === 'stale') store.setState(kind, 'synced');
+          // Reported per reflector: two reflectors may share a kind (and its state).
+          if (this.failed) {
+            this.failed = false;
             this.deps.report(this.def, { ok: true, synced: true });
           }
           this.backoff.reset();

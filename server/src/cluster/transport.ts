@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type * as http from 'node:http';
+import * as nodeHttp from 'node:http';
+import * as https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import { runExecPlugin, type ExecCredential } from './exec';
 import type { Transport } from './http';
@@ -101,9 +103,26 @@ export async function buildTransport(ctx: ResolvedContext, opts: TransportOption
     if (typeof v === 'string') headers[k] = v;
     if (/^authorization$/i.test(k) && typeof v === 'string') r.add(v, v.replace(/^\S+\s+/, ''));
   }
-  const out: BuiltTransport = { server: url, agent: opts2.agent, headers, timeoutMs: opts.timeoutMs };
+  const out: BuiltTransport = {
+    server: url,
+    agent: keepAlive(opts2.agent),
+    headers,
+    timeoutMs: opts.timeoutMs,
+  };
   if (cred?.expires !== undefined) out.expires = cred.expires;
   return out;
+}
+
+/**
+ * The library's agent without keep-alive costs a TLS handshake per list request; reuse connections
+ * (same TLS options). Proxy agents are left as they are.
+ */
+function keepAlive(agent: http.Agent): http.Agent {
+  if (agent.constructor === https.Agent) {
+    return new https.Agent({ ...(agent as https.Agent).options, keepAlive: true, maxFreeSockets: 4 });
+  }
+  if (agent.constructor === nodeHttp.Agent) return new nodeHttp.Agent({ keepAlive: true, maxFreeSockets: 4 });
+  return agent;
 }
 
 /** The server address for display: no user information, no query. */
