@@ -93,6 +93,11 @@ export class Ctx implements vscode.Disposable {
     return client.sendRequest<R>(method, params);
   }
 
+  /** The language client once started (the cluster status hooks into it). */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
   push(...items: vscode.Disposable[]): void {
     this.disposables.push(...items);
   }

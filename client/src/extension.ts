@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Ctx } from './context';
 import { registerCommands } from './commands/index';
+import { ClusterClient } from './cluster/index';
 
 let ctx: Ctx | undefined;
 
@@ -19,8 +20,11 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
     }),
   );
   registerCommands(c);
+  const cluster = new ClusterClient(extension, c.output);
+  c.push(cluster);
   try {
     await c.start();
+    if (c.languageClient) cluster.attach(c.languageClient);
   } catch (err) {
     c.output.error(`The Istio language server did not start: ${String(err)}`);
     void vscode.window

@@ -13,6 +13,7 @@ import { kindsSummary } from './service/features/resources';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { readSettings } from './settings';
+import { attachCluster } from './cluster/lsp';
 
 /** Finds the generated schemas: beside dist/ when bundled, or at the repository root. */
 const schemasDir = (): string => findSchemasDir(__dirname);
@@ -92,7 +93,16 @@ function warmUp(s: IstioService): void {
   setImmediate(next);
 }
 
+// The live cluster (server/src/cluster/): connects once the client reports workspace trust.
+const cluster = attachCluster(connection, {
+  log,
+  canAskConfiguration: () => canAskConfiguration,
+  onChange: () => connection.languages.diagnostics.refresh(),
+});
+connection.onShutdown(() => cluster.stop());
+
 connection.onDidChangeConfiguration(() => {
+  cluster.settingsChanged();
   settingsCache.clear();
   connection.languages.diagnostics.refresh();
 });

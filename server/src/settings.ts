@@ -1,5 +1,10 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, type IstioSettings } from '../../shared/src/protocol';
+import {
+  DEFAULT_CLUSTER_SETTINGS,
+  DEFAULT_SETTINGS,
+  type ClusterSettings,
+  type IstioSettings,
+} from '../../shared/src/protocol';
 import { clampSetting, MAX_FILE_SIZE_MB } from '../../shared/src/limits';
 
 /** Reads `istio.*` for a document, falling back to defaults for anything missing or malformed. */
@@ -29,5 +34,27 @@ export function normalize(v: Partial<IstioSettings['validation']> | undefined): 
       // Clamped to its hard maximum: a workspace cannot switch the size guard off.
       maxFileSizeMB: clampSetting(v?.maxFileSizeMB, MAX_FILE_SIZE_MB),
     },
+  };
+}
+
+/** Reads `istio.cluster.*` (window and machine scope, so no document URI). */
+export async function readClusterSettings(connection: Connection, canAsk: boolean): Promise<ClusterSettings> {
+  if (!canAsk) return DEFAULT_CLUSTER_SETTINGS;
+  try {
+    const raw = (await connection.workspace.getConfiguration({ section: 'istio.cluster' })) as unknown;
+    return normalizeCluster(raw);
+  } catch {
+    return DEFAULT_CLUSTER_SETTINGS;
+  }
+}
+
+export function normalizeCluster(raw: unknown): ClusterSettings {
+  const v = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof ClusterSettings, unknown>>;
+  return {
+    enabled:
+      v.enabled === 'on' || v.enabled === 'off' || v.enabled === 'auto'
+        ? v.enabled
+        : DEFAULT_CLUSTER_SETTINGS.enabled,
+    kubeconfig: typeof v.kubeconfig === 'string' ? v.kubeconfig.trim() : DEFAULT_CLUSTER_SETTINGS.kubeconfig,
   };
 }
