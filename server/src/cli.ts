@@ -5,11 +5,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../shared/src/protocol';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
+import { analyzeWorkspace, type WorkspaceFile } from './service/workspace/analyze';
 
-const USAGE = `Usage: istio-lint [--format text|json] PATH...
+const USAGE = `Usage: istio-lint [--format text|json] [--namespace NS] PATH...
 
 Validates Istio resources in YAML files against Istio's schemas, CRD rules and webhook rules.
 A PATH is a file or a folder; folders are searched recursively for *.yaml and *.yml.
+All PATHs form one workspace: references between resources in different files are checked.
+--namespace NS is the namespace of resources that state none (default: default).
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -42,6 +45,7 @@ function collect(path: string, out: string[]): void {
 
 export function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
   let format: 'text' | 'json' = 'text';
+  let namespace = 'default';
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +59,13 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
         return 2;
       }
       format = v;
+    } else if (a === '--namespace' || a.startsWith('--namespace=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v)) {
+        writeErr(`istio-lint: --namespace needs a namespace name, not '${v ?? ''}'\n\n${USAGE}\n`);
+        return 2;
+      }
+      namespace = v;
     } else if (a.startsWith('-') && a !== '-') {
       writeErr(`istio-lint: unknown option '${a}'\n\n${USAGE}\n`);
       return 2;
@@ -76,18 +87,19 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
   const service = new IstioService({ schemasDir: schemasDir(), log: (m) => writeErr(`${m}\n`) });
   const results: CliResult[] = [];
   let ioFailure = false;
+  const inputs: (WorkspaceFile & { file: string })[] = [];
   for (const file of files) {
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      inputs.push({ file, uri: pathToFileURL(resolve(file)).toString(), text: readFileSync(file, 'utf8') });
     } catch (err) {
       writeErr(`istio-lint: cannot read ${file}: ${(err as Error).message}\n`);
       ioFailure = true;
-      continue;
     }
-    const uri = pathToFileURL(resolve(file)).toString();
-    const snapshot = service.snapshot(uri, 1, text);
-    for (const d of service.diagnostics(snapshot, DEFAULT_SETTINGS)) {
+  }
+  const settings = { ...DEFAULT_SETTINGS, workspace: { defaultNamespace: namespace, exclude: [] } };
+  const byUri = analyzeWorkspace(service, inputs, settings);
+  for (const { file, uri } of inputs) {
+    for (const d of byUri.get(uri) ?? []) {
       results.push({
         file,
         range: d.range,
@@ -96,7 +108,6 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
         message: d.message,
       });
     }
-    service.close(uri);
   }
   results.sort(
     (a, b) =>
