@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
 import { registerFeatures } from './handlers/features';
+import { WorkspaceFeature } from './handlers/workspace';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { readSettings } from './settings';
@@ -29,6 +30,9 @@ const settingsCache = new Map<string, Promise<IstioSettings>>();
 
 connection.onInitialize((params) => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  workspace.setFolders(
+    params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+  );
   try {
     service = new IstioService({ schemasDir: schemasDir(), log });
   } catch (err) {
@@ -42,7 +46,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
-      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
     },
     serverInfo: { name: 'istio-authoring', version: service?.istioVersion },
   };
@@ -63,6 +67,7 @@ connection.onInitialized(() => {
   void connection.sendNotification(ServerStatusNotification, status);
   // Compile the core kinds' schemas while the user is still opening files.
   if (service) warmUp(service);
+  void workspace.start();
 });
 
 function warmUp(s: IstioService): void {
@@ -87,6 +92,7 @@ function warmUp(s: IstioService): void {
 
 connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
+  void workspace.readAll();
   connection.languages.diagnostics.refresh();
 });
 
@@ -103,6 +109,15 @@ documents.onDidClose((e) => {
   service?.close(e.document.uri);
   settingsCache.delete(e.document.uri);
 });
+
+const workspace = new WorkspaceFeature({
+  connection,
+  documents,
+  service: () => service,
+  settings: (uri) => settings(uri ?? ''),
+  log,
+});
+workspace.register();
 
 registerFeatures({
   connection,
