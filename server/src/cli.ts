@@ -5,11 +5,14 @@ import { DEFAULT_SETTINGS } from '../../shared/src/protocol';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { collectFiles, megabytes, readYamlFile } from './cli/files';
+import { analyzeWorkspace, type WorkspaceFile } from './service/workspace/analyze';
 
-const USAGE = `Usage: istio-lint [--format text|json] PATH...
+const USAGE = `Usage: istio-lint [--format text|json] [--namespace NS] PATH...
 
 Validates Istio resources in YAML files against Istio's schemas, CRD rules and webhook rules.
 A PATH is a file or a folder; folders are searched recursively for *.yaml and *.yml.
+All PATHs form one workspace: references between resources in different files are checked.
+--namespace NS is the namespace of resources that state none (default: default).
 
   --max-file-size MB   skip files larger than this (default ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
 
@@ -30,6 +33,7 @@ const schemasDir = (): string => findSchemasDir(__dirname);
 export function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
   let format: 'text' | 'json' = 'text';
   let maxFileSizeMB = DEFAULT_SETTINGS.validation.maxFileSizeMB;
+  let namespace = 'default';
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -53,6 +57,13 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
         return 2;
       }
       maxFileSizeMB = mb;
+    } else if (a === '--namespace' || a.startsWith('--namespace=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!v || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v)) {
+        writeErr(`istio-lint: --namespace needs a namespace name, not '${v ?? ''}'\n\n${USAGE}\n`);
+        return 2;
+      }
+      namespace = v;
     } else if (a.startsWith('-') && a !== '-') {
       writeErr(`istio-lint: unknown option '${a}'\n\n${USAGE}\n`);
       return 2;
@@ -74,8 +85,13 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
     results.push({ file, range: atStart, severity: 'error', code: 'io-error', message });
   };
   for (const f of failures) ioFailure(f.path, f.message);
-  const settings = { validation: { ...DEFAULT_SETTINGS.validation, maxFileSizeMB } };
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    validation: { ...DEFAULT_SETTINGS.validation, maxFileSizeMB },
+    workspace: { defaultNamespace: namespace, exclude: [] },
+  };
   const maxBytes = maxFileSizeMB * 1024 * 1024;
+  const inputs: (WorkspaceFile & { file: string })[] = [];
   for (const file of files) {
     const read = readYamlFile(file, maxBytes);
     if (!read.ok) {
@@ -92,19 +108,20 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
       });
       continue;
     }
-    const text = read.text;
-    const uri = pathToFileURL(resolve(file)).toString();
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = service.diagnostics(service.snapshot(uri, 1, text), settings);
-    } catch (err) {
-      ioFailure(
-        file,
-        `internal error while checking it: ${err instanceof Error ? err.message : String(err)}`,
-      );
-      continue;
-    }
-    for (const d of diagnostics) {
+    inputs.push({ file, uri: pathToFileURL(resolve(file)).toString(), text: read.text });
+  }
+  let byUri: Map<string, Diagnostic[]>;
+  try {
+    byUri = analyzeWorkspace(service, inputs, settings);
+  } catch (err) {
+    ioFailure(
+      paths.join(' '),
+      `internal error while checking: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    byUri = new Map();
+  }
+  for (const { file, uri } of inputs) {
+    for (const d of byUri.get(uri) ?? []) {
       results.push({
         file,
         range: d.range,
@@ -113,7 +130,6 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
         message: d.message,
       });
     }
-    service.close(uri);
   }
   results.sort(
     (a, b) =>

@@ -10,6 +10,7 @@ import { ServerStatusNotification, type IstioSettings, type ServerStatus } from 
 import { registerFeatures } from './handlers/features';
 import { registerIstioRequests } from './handlers/istioRequests';
 import { kindsSummary } from './service/features/resources';
+import { WorkspaceFeature } from './handlers/workspace';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { readSettings } from './settings';
@@ -32,6 +33,9 @@ const settingsCache = new Map<string, Promise<IstioSettings>>();
 
 connection.onInitialize((params) => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  workspace.setFolders(
+    params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+  );
   try {
     service = new IstioService({ schemasDir: schemasDir(), log });
   } catch (err) {
@@ -45,7 +49,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
-      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
     },
     serverInfo: { name: 'istio-authoring', version: service?.istioVersion },
   };
@@ -71,6 +75,7 @@ connection.onInitialized(() => {
   void connection.sendNotification(ServerStatusNotification, status);
   // Compile the core kinds' schemas while the user is still opening files.
   if (service) warmUp(service);
+  void workspace.start();
 });
 
 function warmUp(s: IstioService): void {
@@ -104,6 +109,7 @@ connection.onShutdown(() => cluster.stop());
 connection.onDidChangeConfiguration(() => {
   cluster.settingsChanged();
   settingsCache.clear();
+  void workspace.readAll();
   connection.languages.diagnostics.refresh();
 });
 
@@ -120,6 +126,15 @@ documents.onDidClose((e) => {
   service?.close(e.document.uri);
   settingsCache.delete(e.document.uri);
 });
+
+const workspace = new WorkspaceFeature({
+  connection,
+  documents,
+  service: () => service,
+  settings: (uri) => settings(uri ?? ''),
+  log,
+});
+workspace.register();
 
 registerFeatures({
   connection,

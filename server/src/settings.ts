@@ -2,8 +2,10 @@ import type { Connection } from 'vscode-languageserver/node';
 import {
   DEFAULT_CLUSTER_SETTINGS,
   DEFAULT_SETTINGS,
+  DEFAULT_WORKSPACE_SETTINGS,
   type ClusterSettings,
   type IstioSettings,
+  type UnresolvedReferenceSeverity,
 } from '../../shared/src/protocol';
 import { clampSetting, MAX_FILE_SIZE_MB } from '../../shared/src/limits';
 
@@ -15,9 +17,14 @@ export async function readSettings(
 ): Promise<IstioSettings> {
   if (!canAsk) return DEFAULT_SETTINGS;
   try {
-    const raw = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'istio' })) as
-      { validation?: Partial<IstioSettings['validation']> } | null | undefined;
-    return normalize(raw?.validation);
+    const raw = (await connection.workspace.getConfiguration({
+      scopeUri: uri || undefined,
+      section: 'istio',
+    })) as
+      ({ validation?: Partial<IstioSettings['validation']> } & Record<string, unknown>) | null | undefined;
+    const base = normalize(raw?.validation);
+    const { scope, ...workspace } = normalizeWorkspace(raw ?? undefined);
+    return { ...base, validation: { ...base.validation, scope }, ...workspace };
   } catch {
     return DEFAULT_SETTINGS;
   }
@@ -56,5 +63,35 @@ export function normalizeCluster(raw: unknown): ClusterSettings {
         ? v.enabled
         : DEFAULT_CLUSTER_SETTINGS.enabled,
     kubeconfig: typeof v.kubeconfig === 'string' ? v.kubeconfig.trim() : DEFAULT_CLUSTER_SETTINGS.kubeconfig,
+  };
+}
+
+const UNRESOLVED: readonly UnresolvedReferenceSeverity[] = ['information', 'hint', 'off', 'warning', 'error'];
+
+/** The workspace settings (istio.workspace.*, istio.mesh.*, istio.references.*, istio.validation.scope). */
+export function normalizeWorkspace(
+  raw: Record<string, unknown> | undefined,
+): Pick<IstioSettings, 'workspace' | 'mesh' | 'references'> & { scope: 'workspace' | 'openFiles' } {
+  const d = DEFAULT_WORKSPACE_SETTINGS;
+  const o = (v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  const ws = o(raw?.workspace);
+  const mesh = o(raw?.mesh);
+  const refs = o(raw?.references);
+  const scope = o(raw?.validation).scope;
+  const s = (v: unknown, dflt: string): string =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim() : dflt;
+  return {
+    workspace: {
+      defaultNamespace: s(ws.defaultNamespace, d.workspace.defaultNamespace),
+      exclude: Array.isArray(ws.exclude) ? ws.exclude.filter((g): g is string => typeof g === 'string') : [],
+    },
+    mesh: { clusterDomain: s(mesh.clusterDomain, d.mesh.clusterDomain), configFile: s(mesh.configFile, '') },
+    references: {
+      unresolved: UNRESOLVED.includes(refs.unresolved as UnresolvedReferenceSeverity)
+        ? (refs.unresolved as UnresolvedReferenceSeverity)
+        : d.references.unresolved,
+    },
+    scope: scope === 'openFiles' ? 'openFiles' : 'workspace',
   };
 }

@@ -14,8 +14,25 @@ export interface IstioSettings {
     ignore: string[];
     /** Files larger than this are not validated. */
     maxFileSizeMB: number;
+    /** Which files get diagnostics: every indexed file, or open files only (default workspace). */
+    scope?: 'workspace' | 'openFiles';
   };
+  /** The workspace index (issue 12). Absent means the defaults in DEFAULT_WORKSPACE_SETTINGS. */
+  workspace?: { defaultNamespace: string; exclude: string[] };
+  mesh?: { clusterDomain: string; configFile: string };
+  references?: { unresolved: UnresolvedReferenceSeverity };
 }
+
+/** How a reference whose target cannot be seen is reported (istio.references.unresolved). */
+export type UnresolvedReferenceSeverity = 'information' | 'hint' | 'off' | 'warning' | 'error';
+
+/** Defaults of the workspace settings. */
+export const DEFAULT_WORKSPACE_SETTINGS: Required<Pick<IstioSettings, 'workspace' | 'mesh' | 'references'>> =
+  {
+    workspace: { defaultNamespace: 'default', exclude: [] },
+    mesh: { clusterDomain: 'cluster.local', configFile: '' },
+    references: { unresolved: 'information' },
+  };
 
 export const DEFAULT_SETTINGS: IstioSettings = {
   validation: { enable: true, ignore: [], maxFileSizeMB: 5 },

@@ -1,9 +1,4 @@
-import {
-  DocumentDiagnosticReportKind,
-  type Connection,
-  type DocumentDiagnosticReport,
-  type TextDocuments,
-} from 'vscode-languageserver/node';
+import { type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
@@ -18,8 +13,6 @@ export interface HandlerDeps {
   log: (message: string) => void;
 }
 
-const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
-
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
 export function registerFeatures(deps: HandlerDeps): void {
   const { connection, documents, log } = deps;
@@ -30,14 +23,7 @@ export function registerFeatures(deps: HandlerDeps): void {
     return doc ? service().snapshot(uri, doc.version, doc.getText()) : undefined;
   };
 
-  connection.languages.diagnostics.on(
-    guard('diagnostics', log, EMPTY_REPORT, async (params): Promise<DocumentDiagnosticReport> => {
-      const file = snapshot(params.textDocument.uri);
-      if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const settings = await deps.settings(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: service().diagnostics(file, settings) };
-    }),
-  );
+  // Diagnostics (document and workspace pull) are answered by handlers/workspace.ts.
 
   connection.onHover(
     guard('hover', log, null, (params) => {

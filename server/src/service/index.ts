@@ -28,6 +28,7 @@ import type { Rule } from './rules/rule';
 import { SchemaCatalog } from './schema/catalog';
 import { createAjv } from './schema/compile';
 import { Validator } from './validator';
+import { WorkspaceEngine } from './workspace/engine';
 
 export interface ServiceOptions {
   /** Folder holding index.json and the generated schemas (the repository's `schemas/`). */
@@ -59,6 +60,8 @@ export class IstioService {
   private readonly validator: Validator;
   private readonly store = new DocumentStore();
   private readonly log: (message: string) => void;
+  /** The workspace index, the resolver and the cross-resource checks. */
+  readonly workspace: WorkspaceEngine;
 
   private readonly schemasDir: string;
 
@@ -69,6 +72,24 @@ export class IstioService {
     this.docs = new FieldDocs(options.docsDir ?? join(options.schemasDir, 'docs'));
     this.rules = options.rules ?? ALL_RULES;
     this.validator = new Validator(this.catalog, createAjv(this.cel), new RuleSet(this.rules), this.log);
+    this.workspace = new WorkspaceEngine(this.log);
+  }
+
+  /**
+   * Diagnostics of a file of the workspace: its own findings and the cross-resource findings shown
+   * in it. The file's snapshot must have been given to `workspace.update` first.
+   */
+  workspaceDiagnostics(file: FileSnapshot, settings: IstioSettings): Diagnostic[] {
+    return this.fileDiagnostics(
+      file,
+      settings,
+      this.workspace.diagnostics(file.uri, settings, (c) => this.codeLink(c)),
+    );
+  }
+
+  /** A file's own diagnostics merged with the given cross-resource ones (see workspace/analyze.ts). */
+  fileDiagnostics(file: FileSnapshot, settings: IstioSettings, cross: readonly Diagnostic[]): Diagnostic[] {
+    return fileDiagnostics(file, this.validator, settings, (code) => this.codeLink(code), cross);
   }
 
   get istioVersion(): string {
@@ -125,7 +146,7 @@ export class IstioService {
   }
 
   explain(code: string): { title: string; explanation: string } | undefined {
-    const rule = this.rules.find((r) => r.code === code);
+    const rule = this.rules.find((r) => r.code === code) ?? this.workspace.rules.find((r) => r.code === code);
     return rule ? { title: rule.title, explanation: rule.explanation } : BUILTIN_EXPLANATIONS[code];
   }
 

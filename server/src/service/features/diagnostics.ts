@@ -29,6 +29,8 @@ export function fileDiagnostics(
   validator: Validator,
   settings: IstioSettings,
   codeLink: CodeLink,
+  /** Cross-resource diagnostics of this file, merged before suppressions and `ignore` apply. */
+  extra: readonly Diagnostic[] = [],
 ): Diagnostic[] {
   if (!settings.validation.enable) return [];
   const limit = settings.validation.maxFileSizeMB * 1024 * 1024;
@@ -56,13 +58,17 @@ export function fileDiagnostics(
   const istioFile = file.documents.some(
     (d) => (d.state.id && isIstioGroup(d.state.id.group)) || looksIstio(d.chunk.text),
   );
-  if (!istioFile) return [];
   const ignore = new Set(settings.validation.ignore);
+  if (!istioFile) {
+    if (!extra.length) return [];
+    return applySuppressions(file.text, [...extra]).filter((d) => !ignore.has(String(d.code)));
+  }
   const out: Diagnostic[] = [];
   for (const { chunk, state } of file.documents) {
     for (const d of documentDiagnostics(state, file.uri, validator, codeLink))
       out.push(shift(d, chunk.line, file.uri));
   }
+  out.push(...extra);
   return applySuppressions(file.text, out).filter((d) => !ignore.has(String(d.code)));
 }
 

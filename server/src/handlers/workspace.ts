@@ -1,0 +1,289 @@
+/**
+ * The workspace side of the language server: reads the YAML files of the workspace folders into the
+ * engine's index (with progress, in batches), keeps it current from file watchers and open
+ * documents, and answers pull diagnostics for every file (document and workspace reports, one model,
+ * `interFileDependencies: true`). When anything changes, the client is asked to pull again; files
+ * whose diagnostics did not change answer "unchanged".
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IstioSettings } from '../../../shared/src/protocol';
+import type { IstioService } from '../service/index';
+import { ReportCache } from '../service/workspace/reports';
+import { excludeMatchers, isExcluded, yamlFiles } from '../workspace/folders';
+import { guard } from './guard';
+
+export interface WorkspaceDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: () => IstioService | undefined;
+  /** Settings of one document; `undefined` for the workspace as a whole. */
+  settings: (uri: string | undefined) => Promise<IstioSettings>;
+  log: (message: string) => void;
+}
+
+/** Files larger than this are indexed as empty (their own diagnostic says why). */
+const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
+
+export class WorkspaceFeature {
+  private reports?: ReportCache;
+  private folders: string[] = [];
+  private matchers: RegExp[] = [];
+  private refreshTimer?: NodeJS.Timeout;
+  private readonly waiters = new Set<() => void>();
+  private reading = false;
+  private version = 0;
+
+  constructor(private readonly deps: WorkspaceDeps) {}
+
+  private get service(): IstioService | undefined {
+    const s = this.deps.service();
+    if (s && !this.reports) this.reports = new ReportCache(s);
+    return s;
+  }
+
+  register(): void {
+    const { connection, documents, log } = this.deps;
+    documents.onDidChangeContent((e) => {
+      const s = this.service;
+      if (!s) return;
+      s.workspace.update(s.snapshot(e.document.uri, e.document.version, e.document.getText()));
+      this.changed();
+    });
+    documents.onDidClose((e) => {
+      this.reports?.forget(e.document.uri);
+      void this.reread(e.document.uri).finally(() => this.changed());
+    });
+    const watched = guard(
+      'didChangeWatchedFiles',
+      log,
+      undefined,
+      async (params: { changes: { uri: string; type: FileChangeType }[] }) => {
+        for (const c of params.changes) {
+          if (documents.get(c.uri)) continue;
+          if (c.type === FileChangeType.Deleted) {
+            this.service?.workspace.remove(c.uri);
+            this.service?.close(c.uri);
+            this.reports?.delete(c.uri);
+          } else await this.reread(c.uri);
+        }
+        this.changed();
+      },
+    );
+    connection.onDidChangeWatchedFiles((params) => void watched(params));
+    connection.languages.diagnostics.on(
+      guard('diagnostics', log, EMPTY, async (params): Promise<DocumentDiagnosticReport> => {
+        const s = this.service;
+        const doc = documents.get(params.textDocument.uri);
+        if (!s || !doc || !this.reports) return EMPTY;
+        const file = s.snapshot(doc.uri, doc.version, doc.getText());
+        s.workspace.update(file);
+        const report = this.reports.report(file, await this.deps.settings(doc.uri));
+        if (params.previousResultId === report.resultId)
+          return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
+      }),
+    );
+    connection.languages.diagnostics.onWorkspace(
+      guard(
+        'workspaceDiagnostics',
+        log,
+        { items: [] },
+        async (params, token): Promise<WorkspaceDiagnosticReport> => {
+          const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+          // Long poll: answer at once when something differs from what the client has, else wait for a change.
+          for (;;) {
+            const items = await this.workspaceReport(previous);
+            if (
+              items.some((i) => i.kind === DocumentDiagnosticReportKind.Full) ||
+              token.isCancellationRequested
+            )
+              return { items };
+            await this.nextChange(token);
+            if (token.isCancellationRequested) return { items: [] };
+          }
+        },
+      ),
+    );
+  }
+
+  /** The workspace folders, from the initialize request. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.flatMap((u) =>
+      u.startsWith('file:') ? [fileURLToPath(u).replace(/[\\/]$/, '')] : [],
+    );
+  }
+
+  /** Called once the client is initialized: watch files and read the workspace folders. */
+  async start(): Promise<void> {
+    const { connection, log } = this.deps;
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }],
+      })
+      .catch((err: unknown) => log(`cannot watch files: ${String(err)}`));
+    await this.readAll();
+  }
+
+  /** Reads every YAML file of the workspace folders, in batches, with progress. */
+  async readAll(): Promise<void> {
+    if (this.reading || !this.folders.length) return;
+    this.reading = true;
+    const { connection, log } = this.deps;
+    const settings = await this.deps.settings(undefined);
+    let filesExclude: unknown;
+    try {
+      filesExclude = await connection.workspace.getConfiguration('files.exclude');
+    } catch {
+      filesExclude = undefined;
+    }
+    this.matchers = excludeMatchers(filesExclude, settings.workspace?.exclude ?? []);
+    await this.readMeshConfig(settings.mesh?.configFile ?? '');
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Istio: reading the workspace', 0, undefined, true);
+    let count = 0;
+    try {
+      for (const root of this.folders) {
+        for await (const batch of yamlFiles(
+          root,
+          this.matchers,
+          () => !!progress?.token.isCancellationRequested,
+        )) {
+          for (const path of batch) await this.reread(pathToFileURL(path).toString());
+          count += batch.length;
+          progress?.report(`${count} files`);
+          this.changed();
+          // Let requests in between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } catch (err) {
+      log(`reading the workspace failed: ${String(err)}`);
+    } finally {
+      progress?.done();
+      this.reading = false;
+      this.changed();
+    }
+  }
+
+  /** istio.mesh.configFile: a MeshConfig YAML file, relative to the first workspace folder. */
+  private async readMeshConfig(file: string): Promise<void> {
+    const s = this.service;
+    if (!s) return;
+    if (!file) {
+      s.workspace.setMeshConfig(undefined);
+      return;
+    }
+    const path = isAbsolute(file) || !this.folders.length ? file : join(this.folders[0], file);
+    try {
+      s.workspace.setMeshConfig(await readFile(path, 'utf8'));
+    } catch (err) {
+      this.deps.log(`istio.mesh.configFile: cannot read ${path}: ${(err as Error).message}`);
+      s.workspace.setMeshConfig(undefined);
+    }
+  }
+
+  /** Indexes a file from disk (unless it is open: the editor's text wins). */
+  private async reread(uri: string): Promise<void> {
+    const s = this.service;
+    if (!s || this.deps.documents.get(uri) || !uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
+    const root = this.folders.find((f) => path.startsWith(f));
+    if (!root) {
+      s.workspace.remove(uri);
+      return;
+    }
+    const rel = path.slice(root.length + 1).split(/[\\/]/);
+    if (rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers)) {
+      s.workspace.remove(uri);
+      return;
+    }
+    let text: string;
+    try {
+      const buf = await readFile(path);
+      text = buf.length > MAX_INDEXED_BYTES ? '' : buf.toString('utf8');
+    } catch {
+      s.workspace.remove(uri);
+      s.close(uri);
+      return;
+    }
+    s.workspace.update(s.snapshot(uri, ++this.version, text));
+  }
+
+  private async workspaceReport(previous: Map<string, string>): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    const s = this.service;
+    if (!s || !this.reports) return [];
+    const settings = await this.deps.settings(undefined);
+    if (settings.validation.scope === 'openFiles') return [];
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const uri of s.workspace.index.uris()) {
+      if (this.deps.documents.get(uri)) continue;
+      const file = s.workspace.index.snapshot(uri);
+      if (!file) continue;
+      const report = this.reports.report(file, settings);
+      if (previous.get(uri) === report.resultId)
+        items.push({
+          uri,
+          version: null,
+          kind: DocumentDiagnosticReportKind.Unchanged,
+          resultId: report.resultId,
+        });
+      else
+        items.push({
+          uri,
+          version: null,
+          kind: DocumentDiagnosticReportKind.Full,
+          resultId: report.resultId,
+          items: report.items,
+        });
+    }
+    // Files the client still has diagnostics for but that left the index: clear them.
+    for (const uri of previous.keys())
+      if (!s.workspace.index.has(uri) && !this.deps.documents.get(uri))
+        items.push({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, items: [] });
+    return items;
+  }
+
+  private nextChange(token: CancellationToken): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.waiters.delete(done);
+        sub.dispose();
+        resolve();
+      };
+      const sub = token.onCancellationRequested(done);
+      this.waiters.add(done);
+    });
+  }
+
+  /** Something in the index changed: wake the workspace report and ask the client to pull again. */
+  changed(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      for (const w of [...this.waiters]) w();
+      try {
+        // Typed void, but it is the client's answer: a client without refresh support rejects it.
+        const answer = this.deps.connection.languages.diagnostics.refresh() as unknown;
+        if (answer instanceof Promise) answer.catch(() => undefined);
+      } catch {
+        // the client cannot refresh: it pulls on its own schedule
+      }
+    }, 150);
+  }
+}
+
+const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };

@@ -1,0 +1,127 @@
+import type { FileSnapshot } from '../documentStore';
+import { isKustomizationUri, kustomizedNamespace, readKustomization, type Kustomization } from './kustomize';
+import { GATEWAY_API_GROUP, summarize, type Resource, type Summary } from './summary';
+
+/** The key the index files a kind under: Gateway API kinds carry their group, others do not. */
+export function kindKey(group: string, kind: string): string {
+  return group === GATEWAY_API_GROUP ? `${GATEWAY_API_GROUP}/${kind}` : kind;
+}
+
+export const K8S_GATEWAY = kindKey(GATEWAY_API_GROUP, 'Gateway');
+export const K8S_HTTPROUTE = kindKey(GATEWAY_API_GROUP, 'HTTPRoute');
+
+interface IndexedFile {
+  snapshot: FileSnapshot;
+  summaries: Summary[];
+  kustomization?: Kustomization;
+}
+
+/**
+ * Every indexed resource of the workspace, as summaries. One object, owned by the engine; it reuses
+ * the parsed documents of the file snapshots it is given (nothing is parsed twice).
+ *
+ * Every change bumps `revision`, and a stamp per kind, so that a check that reads only some kinds
+ * can tell whether anything it read has changed.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly kindStamps = new Map<string, number>();
+  private readonly byKind = new Map<string, { stamp: number; list: Resource[] }>();
+  private counter = 0;
+  /** Stamp of the last change to namespace placement (kustomizations, the default namespace). */
+  private namespaceStamp = 0;
+  private kustomizations: Kustomization[] = [];
+
+  constructor(private defaultNs = 'default') {}
+
+  get revision(): number {
+    return this.counter;
+  }
+
+  get defaultNamespace(): string {
+    return this.defaultNs;
+  }
+
+  setDefaultNamespace(ns: string): void {
+    if (ns === this.defaultNs) return;
+    this.defaultNs = ns;
+    this.namespaceStamp = ++this.counter;
+  }
+
+  /** Adds or replaces a file. Returns false when the snapshot is the one already indexed. */
+  update(snapshot: FileSnapshot): boolean {
+    const previous = this.files.get(snapshot.uri);
+    if (previous?.snapshot === snapshot) return false;
+    const summaries: Summary[] = [];
+    snapshot.documents.forEach((placed, doc) => {
+      const s = summarize(snapshot.uri, doc, placed);
+      if (s) summaries.push(s);
+    });
+    let kustomization: Kustomization | undefined;
+    if (isKustomizationUri(snapshot.uri)) {
+      kustomization = readKustomization(snapshot.uri, snapshot.documents[0]?.state.parsed.value);
+    }
+    this.files.set(snapshot.uri, { snapshot, summaries, kustomization });
+    this.touch(previous, summaries);
+    if (previous?.kustomization || kustomization) this.kustomizationsChanged();
+    return true;
+  }
+
+  remove(uri: string): void {
+    const previous = this.files.get(uri);
+    if (!previous) return;
+    this.files.delete(uri);
+    this.touch(previous, []);
+    if (previous.kustomization) this.kustomizationsChanged();
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  snapshot(uri: string): FileSnapshot | undefined {
+    return this.files.get(uri)?.snapshot;
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The stamp of a kind: it changes whenever a resource of that kind, or namespace placement, changes. */
+  stamp(kind: string): number {
+    return Math.max(this.kindStamps.get(kind) ?? 0, this.namespaceStamp);
+  }
+
+  /** The resources of one kind (see kindKey), with their effective namespace. */
+  resources(kind: string): readonly Resource[] {
+    const stamp = this.stamp(kind);
+    const cached = this.byKind.get(kind);
+    if (cached && cached.stamp === stamp) return cached.list;
+    const out: Resource[] = [];
+    for (const file of this.files.values()) {
+      let fileNs: string | undefined;
+      for (const s of file.summaries) {
+        if (kindKey(s.group, s.kind) !== kind) continue;
+        const namespace =
+          s.kind === 'Namespace'
+            ? ''
+            : (s.declaredNamespace ??
+              (fileNs ??= kustomizedNamespace(s.uri, this.kustomizations) ?? this.defaultNs));
+        out.push({ ...s, namespace });
+      }
+    }
+    this.byKind.set(kind, { stamp, list: out });
+    return out;
+  }
+
+  private touch(previous: IndexedFile | undefined, summaries: Summary[]): void {
+    const stamp = ++this.counter;
+    for (const s of [...(previous?.summaries ?? []), ...summaries])
+      this.kindStamps.set(kindKey(s.group, s.kind), stamp);
+  }
+
+  private kustomizationsChanged(): void {
+    this.kustomizations = [...this.files.values()].flatMap((f) => (f.kustomization ? [f.kustomization] : []));
+    this.namespaceStamp = ++this.counter;
+  }
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import { SERVER } from './client';
+
+const VS = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination: {host: reviews, subset: v9}
+`;
+const DR = (subsets: string): string => `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews
+  subsets: [${subsets}]
+`;
+const SVC =
+  'apiVersion: v1\nkind: Service\nmetadata: {name: reviews, namespace: bookinfo}\nspec:\n  ports: [{name: http, port: 80}]\n';
+
+interface Report {
+  uri: string;
+  kind: 'full' | 'unchanged';
+  resultId?: string;
+  items?: Diagnostic[];
+}
+
+let dir: string;
+let child: ChildProcess;
+let connection: MessageConnection;
+let refreshes = 0;
+const uri = (name: string): string => pathToFileURL(join(dir, name)).toString();
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'istio-ws-'));
+  writeFileSync(join(dir, 'vs.yaml'), VS);
+  writeFileSync(join(dir, 'dr.yaml'), DR('{name: v1}'));
+  writeFileSync(join(dir, 'svc.yaml'), SVC);
+  mkdirSync(join(dir, 'excluded'));
+  mkdirSync(join(dir, 'node_modules'));
+  // Both would conflict with vs.yaml (IST0109) if they were read.
+  writeFileSync(join(dir, 'excluded', 'copy.yaml'), VS.replace('name: reviews,', 'name: copy,'));
+  writeFileSync(join(dir, 'node_modules', 'copy.yaml'), VS.replace('name: reviews,', 'name: copy2,'));
+  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
+  let progressEnded!: () => void;
+  const indexed = new Promise<void>((resolve) => (progressEnded = resolve));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map((i) => (i.section === 'files.exclude' ? { '**/excluded': true } : null)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/workspaceFolders', () => [
+    { uri: pathToFileURL(dir).toString(), name: 'ws' },
+  ]);
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes++;
+    return null;
+  });
+  connection.onUnhandledProgress((p: { value: unknown }) => {
+    if ((p.value as { kind?: string }).kind === 'end') progressEnded();
+  });
+  connection.listen();
+  const init = await connection.sendRequest<{ capabilities: { diagnosticProvider: unknown } }>('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).toString(),
+    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+      window: { workDoneProgress: true },
+      textDocument: { diagnostic: {} },
+    },
+  });
+  assert.deepEqual(init.capabilities.diagnosticProvider, {
+    interFileDependencies: true,
+    workspaceDiagnostics: true,
+  });
+  await connection.sendNotification('initialized', {});
+  await indexed;
+});
+
+after(async () => {
+  try {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  } catch {
+    // gone
+  }
+  connection.dispose();
+  child.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function workspacePull(previous: Report[] = []): Promise<Map<string, Report>> {
+  const r = await connection.sendRequest<{ items: Report[] }>('workspace/diagnostic', {
+    previousResultIds: previous.flatMap((p) => (p.resultId ? [{ uri: p.uri, value: p.resultId }] : [])),
+  });
+  return new Map(r.items.map((i) => [i.uri, i]));
+}
+
+let last: Report[] = [];
+
+test('Problems lists a closed file: the subset missing from the DestinationRule on disk, related to it', async () => {
+  const reports = await workspacePull();
+  last = [...reports.values()];
+  const vs = reports.get(uri('vs.yaml'));
+  assert.equal(vs?.kind, 'full');
+  const d = vs?.items?.find((x) => x.code === 'IST0101');
+  assert.equal(d?.range.start.line, 7);
+  assert.equal(d?.relatedInformation?.[0].location.uri, uri('dr.yaml'));
+  assert.equal(
+    vs?.items?.some((x) => x.code === 'IST0109'),
+    false,
+    'excluded and node_modules files are not read',
+  );
+  assert.equal(reports.has(uri('excluded/copy.yaml')), false);
+});
+
+test('a change on disk reported by the watcher refreshes the dependent file', async () => {
+  writeFileSync(join(dir, 'dr.yaml'), DR('{name: v1}, {name: v9}'));
+  const before = refreshes;
+  const pending = workspacePull(last);
+  await connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: uri('dr.yaml'), type: 2 }],
+  });
+  const reports = await pending;
+  const vs = reports.get(uri('vs.yaml'));
+  assert.equal(vs?.kind, 'full');
+  assert.deepEqual(
+    vs?.items?.filter((x) => x.code === 'IST0101'),
+    [],
+  );
+  last = [...reports.values()];
+  assert.equal(
+    reports.get(uri('svc.yaml'))?.kind,
+    'unchanged',
+    'files whose diagnostics did not change say so',
+  );
+  void before;
+});
+
+test('an open document overrides the file on disk, and its dependents follow', async () => {
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: uri('dr.yaml'), languageId: 'yaml', version: 1, text: DR('{name: v1}') },
+  });
+  const reports = await workspacePull(last);
+  const vs = reports.get(uri('vs.yaml'));
+  assert.equal(vs?.kind, 'full');
+  assert.equal(vs?.items?.filter((x) => x.code === 'IST0101').length, 1);
+  const doc = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+    textDocument: { uri: uri('dr.yaml') },
+  });
+  assert.equal(doc.kind, 'full');
+  assert.ok(refreshes > 0, 'the server asked the client to pull again');
+});
