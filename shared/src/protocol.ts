@@ -15,6 +15,11 @@ export interface IstioSettings {
     /** Files larger than this are not validated. */
     maxFileSizeMB: number;
   };
+  /** How the workspace is read as a whole (`istio.workspace.*`; the CLI's `--namespace`). */
+  workspace?: {
+    /** Namespace of a resource that names none (and no kustomization gives one). Default `default`. */
+    defaultNamespace?: string;
+  };
 }
 
 export const DEFAULT_SETTINGS: IstioSettings = {
