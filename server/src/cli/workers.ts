@@ -68,64 +68,81 @@ interface Batch {
   end: number;
 }
 
-/** Small enough batches that both threads stay busy to the end, large enough that messages stay few. */
+/** Small enough batches that every thread stays busy to the end, large enough that messages stay few. */
 function batches(n: number, jobs: number): Batch[] {
-  const size = Math.max(1, Math.min(64, Math.ceil(n / (jobs * 8))));
+  const size = Math.max(1, Math.min(32, Math.ceil(n / (jobs * 16))));
   const out: Batch[] = [];
   for (let start = 0; start < n; start += size)
     out.push({ id: out.length, start, end: Math.min(n, start + size) });
   return out;
 }
 
-/** Diagnostics of every file, in the order of `files`. */
+/** Batches a worker holds at once, so that it never waits while the main thread is busy with its own. */
+const IN_FLIGHT = 2;
+
+/**
+ * Diagnostics of every file, in the order of `files`. With N jobs the main thread is one of them and
+ * N - 1 worker threads are the others: each engine compiles its schemas once, so no thread idles.
+ */
 export async function checkFiles(files: readonly FileInput[], config: RunConfig): Promise<Diagnostic[][]> {
   const jobs = Math.min(Math.max(1, Math.floor(config.jobs)), files.length);
   if (jobs <= 1) return checkBatch(config.service, files, config.settings);
 
   const out: Diagnostic[][] = new Array<Diagnostic[]>(files.length);
+  const place = (b: Batch, d: Diagnostic[][]): void => d.forEach((x, i) => (out[b.start + i] = x));
+  const run = (b: Batch): void =>
+    place(b, checkBatch(config.service, files.slice(b.start, b.end), config.settings));
   const queue = batches(files.length, jobs);
   const orphaned: Batch[] = [];
-  await new Promise<void>((resolve) => {
-    let running = jobs;
-    const init: WorkerInit = { tag: WORKER_TAG, schemasDir: config.schemasDir, settings: config.settings };
-    for (let k = 0; k < jobs; k++) {
-      const worker = new Worker(__filename, { workerData: init });
-      let current: Batch | undefined;
-      const next = (): void => {
-        current = queue.shift();
-        const msg: ToWorker = current
-          ? { type: 'batch', id: current.id, files: files.slice(current.start, current.end) }
-          : { type: 'stop' };
-        worker.postMessage(msg);
-      };
-      worker.on('message', (m: FromWorker) => {
-        if (m.type === 'log') return config.log(m.message);
-        if (!current || m.id !== current.id) return;
-        m.diagnostics.forEach((d, i) => (out[current!.start + i] = d));
-        next();
-      });
-      worker.on('error', (err: Error) => {
-        config.log(
-          `istio-lint: a worker thread failed (${err.message}); its files are checked in the main thread`,
-        );
-      });
-      worker.on('exit', () => {
-        if (current) orphaned.push(current);
-        current = undefined;
-        if (--running === 0) resolve();
-      });
-      next();
-    }
-  });
-  // What failed workers left behind, and whatever was still queued if every worker failed.
-  const rest = [...orphaned, ...queue];
-  if (rest.length) {
-    for (const b of rest) {
-      checkBatch(config.service, files.slice(b.start, b.end), config.settings).forEach(
-        (d, i) => (out[b.start + i] = d),
+  const init: WorkerInit = { tag: WORKER_TAG, schemasDir: config.schemasDir, settings: config.settings };
+  const exited: Promise<void>[] = [];
+  for (let k = 1; k < jobs; k++) {
+    const worker = new Worker(__filename, { workerData: init });
+    const inFlight = new Map<number, Batch>();
+    const feed = (): void => {
+      while (inFlight.size < IN_FLIGHT && queue.length) {
+        const b = queue.shift()!;
+        inFlight.set(b.id, b);
+        worker.postMessage({
+          type: 'batch',
+          id: b.id,
+          files: files.slice(b.start, b.end),
+        } satisfies ToWorker);
+      }
+      if (!inFlight.size) worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    };
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'log') return config.log(m.message);
+      const b = inFlight.get(m.id);
+      if (!b) return;
+      inFlight.delete(m.id);
+      place(b, m.diagnostics);
+      feed();
+    });
+    worker.on('error', (err: Error) => {
+      config.log(
+        `istio-lint: a worker thread failed (${err.message}); its files are checked in the main thread`,
       );
-    }
+    });
+    exited.push(
+      new Promise<void>((resolve) =>
+        worker.on('exit', () => {
+          orphaned.push(...inFlight.values());
+          inFlight.clear();
+          resolve();
+        }),
+      ),
+    );
+    feed();
   }
+  // The main thread takes batches too, letting the event loop turn between them to feed the workers.
+  while (queue.length) {
+    run(queue.shift()!);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(exited);
+  // What failed workers left behind.
+  for (const b of orphaned) run(b);
   return out;
 }
 
