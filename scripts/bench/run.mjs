@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile]
+// npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile] [--no-cli]
 //
 // Compares our language server (dist/server.js) with yaml-language-server on generated Istio files:
 // open → diagnostics, edit → diagnostics, RSS. Writes bench/results/{results.md,results.json}.
 // --profile instead runs ours once per size under --cpu-prof and writes bench/results/profile.md: the hot
 // functions during open and during the edits.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +27,7 @@ function parseArgs(argv) {
     else if (k === '--edits') a.edits = Number(argv[++i]);
     else if (k === '--only') a.only = argv[++i];
     else if (k === '--profile') a.profile = true;
+    else if (k === '--no-cli') a.noCli = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -176,6 +178,9 @@ async function main() {
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   process.stdout.write(md);
   process.stdout.write(`\n(written to ${join(outDir, 'results.md')} and results.json)\n`);
+  // CLI throughput, --jobs 1 and 2 (scripts/bench/cli.ts, also `npm run bench:cli`): bench/results/cli.md.
+  if (!args.noCli && !oursMissing)
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/cli.ts')], { stdio: 'inherit', cwd: root });
   process.exit(0);
 }
 
