@@ -11,7 +11,7 @@ let dir = '';
 let seeded = 0;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'cli-jobs-'));
-  // 300 files: over the default threshold, with an invalid enum seeded in every tenth app file.
+  // 300 files (--jobs is given explicitly), with an invalid enum seeded in every tenth app file.
   seeded = writeMeshWorkspace(dir, 300).seeded.badEnum;
 });
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -35,7 +35,7 @@ export interface RunConfig extends EngineConfig {
 }
 
 /** From this many files on, the CLI uses more than one thread unless --jobs says otherwise. */
-export const PARALLEL_THRESHOLD = 200;
+export const PARALLEL_THRESHOLD = 500;
 const MAX_DEFAULT_JOBS = 8;
 const WORKER_TAG = 'istio-lint-worker/1';
 
