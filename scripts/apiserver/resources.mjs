@@ -88,6 +88,16 @@ const BUILTIN = [
     namespaced: false,
     categories: ['api-extensions'],
   },
+  // Who am I (kubectl auth whoami): created, never stored; answers with the request's user.
+  {
+    group: 'authentication.k8s.io',
+    versions: ['v1'],
+    plural: 'selfsubjectreviews',
+    kind: 'SelfSubjectReview',
+    namespaced: false,
+    verbs: ['create'],
+    review: true,
+  },
   {
     group: 'apiextensions.k8s.io',
     versions: ['v1'],
@@ -101,7 +111,12 @@ const BUILTIN = [
 ];
 
 /** Groups whose order in /apis mirrors a real server (built-ins first, then CRD groups by name). */
-export const BUILTIN_GROUPS = ['apps', 'admissionregistration.k8s.io', 'apiextensions.k8s.io'];
+export const BUILTIN_GROUPS = [
+  'apps',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'authentication.k8s.io',
+];
 
 function fromCrd(crd) {
   const spec = crd.spec ?? {};
@@ -210,7 +225,7 @@ export class Registry {
         singularName: t.singular,
         namespaced: t.namespaced,
         kind: t.kind,
-        verbs: VERBS,
+        verbs: t.verbs ?? VERBS,
         ...(t.shortNames?.length ? { shortNames: t.shortNames } : {}),
         ...(t.categories?.length ? { categories: t.categories } : {}),
       });

@@ -158,6 +158,25 @@ export async function route(server, req, res, user, url) {
         `the server does not allow this method on the requested resource`,
       ),
     );
+  // Every authenticated user may ask who it is (as system:basic-user grants upstream).
+  if (type.review) {
+    if (verb !== 'create')
+      return sendError(
+        res,
+        new ApiError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        ),
+      );
+    await readBody(req);
+    return sendJson(res, 201, {
+      kind: type.kind,
+      apiVersion: `${type.group}/${p.version}`,
+      metadata: { creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
+      status: { userInfo: { username: user.name, groups: user.groups } },
+    });
+  }
   const resource = p.sub ? `${type.plural}/${p.sub}` : type.plural;
   const authzNs = type.kind === 'Namespace' && p.name ? p.name : namespace;
   if (!allowed(user, verb, type.group, resource, authzNs, server.denials())) {
@@ -170,7 +189,8 @@ export async function route(server, req, res, user, url) {
       return sendJson(res, 200, out(server.objects.existing(type, namespace, p.name)));
     case 'list':
     case 'watch': {
-      const matches = selectorFilter(type, namespace, q);
+      const selected = selectorFilter(type, namespace, q);
+      const matches = p.name ? (o) => o.metadata.name === p.name && selected(o) : selected;
       if (verb === 'watch') {
         const ts = q.get('timeoutSeconds');
         return serveWatch(server, res, type, p.version, matches, {

@@ -64,7 +64,7 @@ function crdsFromSchemas() {
         plural: k.plural,
         singular: k.kind.toLowerCase(),
         ...(k.shortNames?.length ? { shortNames: k.shortNames } : {}),
-        categories: ['istio-io'],
+        categories: ['istio-io', k.group.replace(/\./g, '-')],
       },
       scope: k.scope,
       versions: k.versions.map((v) => {

@@ -16,10 +16,16 @@ export function serveWatch(server, res, type, version, matches, opts) {
   let sent = 0;
   const write = (type2, object) => {
     if (closed) return;
-    res.write(JSON.stringify({ type: type2, object }) + '\n');
     sent++;
     const drop = server.faults.dropWatchAfterEvents;
-    if (drop !== undefined && sent >= drop) watcher.drop();
+    // A dropped watch: the connection is cut once this event has gone out, with no end of stream.
+    if (drop !== undefined && sent >= drop) {
+      closed = true;
+      res.write(JSON.stringify({ type: type2, object }) + '\n', () => {
+        closed = false;
+        watcher.drop();
+      });
+    } else res.write(JSON.stringify({ type: type2, object }) + '\n');
   };
   const out = (obj) => asVersion(obj, type, version);
   const watcher = {

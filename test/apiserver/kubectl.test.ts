@@ -268,7 +268,20 @@ data:
     }
   });
 
-  test('client certificate context', async () => {
+  test('auth whoami: the client certificate is user CN in groups O, the token is its user', async () => {
+    const who = async (ctx: string) =>
+      json<{ status: { userInfo: { username: string; groups: string[] } } }>(
+        await kubectlOk(r, ['--context', ctx, 'auth', 'whoami', '-o', 'json']),
+      ).status.userInfo;
+    assert.deepEqual(await who(CTX.cert), {
+      username: 'cert-admin',
+      groups: ['system:masters', 'system:authenticated'],
+    });
+    assert.deepEqual(await who(CTX.token), {
+      username: 'admin',
+      groups: ['system:masters', 'system:authenticated'],
+    });
+    assert.equal((await who(CTX.viewer)).username, 'viewer');
     assert.ok(
       names(await kubectlOk(r, ['--context', CTX.cert, 'get', 'ns', '-o', 'name'])).includes(
         'namespace/bookinfo',
