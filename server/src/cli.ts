@@ -5,11 +5,15 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../shared/src/protocol';
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
+import { connectForCli, splitClusterArgs } from './cli/cluster';
 
-const USAGE = `Usage: istio-lint [--format text|json] PATH...
+const USAGE = `Usage: istio-lint [--format text|json] [--context NAME] [--kubeconfig FILE] PATH...
 
 Validates Istio resources in YAML files against Istio's schemas, CRD rules and webhook rules.
 A PATH is a file or a folder; folders are searched recursively for *.yaml and *.yml.
+
+--context NAME, --kubeconfig FILE: also read that cluster (without them, no cluster is read);
+an unreachable cluster or refused credentials exit 2.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -40,7 +44,30 @@ function collect(path: string, out: string[]): void {
   }
 }
 
-export function main(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
+/** With --context or --kubeconfig, connects to the cluster first (server/src/cli/cluster.ts). */
+export function main(
+  argv: string[],
+  write: (s: string) => void,
+  writeErr: (s: string) => void,
+): number | Promise<number> {
+  const split = splitClusterArgs(argv);
+  if (split.error) {
+    writeErr(`istio-lint: ${split.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (!split.options || argv.includes('--help') || argv.includes('-h'))
+    return lintFiles(argv, write, writeErr);
+  return connectForCli(split.options, writeErr).then(async ({ code, connection }) => {
+    if (code) return code;
+    try {
+      return lintFiles(split.rest, write, writeErr);
+    } finally {
+      await connection.stop();
+    }
+  });
+}
+
+function lintFiles(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
   let format: 'text' | 'json' = 'text';
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -122,9 +149,13 @@ export function main(argv: string[], write: (s: string) => void, writeErr: (s: s
 }
 
 if (require.main === module) {
-  process.exitCode = main(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s),
-  );
+  void Promise.resolve(
+    main(
+      process.argv.slice(2),
+      (s) => process.stdout.write(s),
+      (s) => process.stderr.write(s),
+    ),
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }
