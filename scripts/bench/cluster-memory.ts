@@ -74,7 +74,12 @@ function pod(i: number): Record<string, unknown> {
 async function main(): Promise<void> {
   const objects = Array.from({ length: N }, (_, i) => pod(i));
   const rawJson = JSON.stringify(objects);
-  const server = await startApiServer({ objects: objects as never, crds: false });
+  const namespaces = Array.from({ length: 50 }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: `ns-${i}` },
+  }));
+  const server = await startApiServer({ objects: [...namespaces, ...objects] as never, crds: false });
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const kc = join(dir, 'kubeconfig');
   writeFileSync(kc, JSON.stringify(kubeconfig(server, 'bench')));
