@@ -10,6 +10,7 @@ import { checkFiles, defaultJobs, PARALLEL_THRESHOLD, type FileInput } from './c
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { crossResourcePhase } from './service/workspace/analyze';
+import { connectForCli, splitClusterArgs } from './cli/cluster';
 
 const USAGE = `Usage: istio-lint [--format text|json|sarif|github] [options] PATH...
 
@@ -24,6 +25,9 @@ Options:
   --max-file-size MB  skip files larger than this (default ${DEFAULT_SETTINGS.validation.maxFileSizeMB})
   --jobs N         threads for the per-file checks (default: up to the number of cores from
                    ${PARALLEL_THRESHOLD} files on, otherwise 1)
+  --context NAME   also read this kubeconfig context's cluster (without --context or --kubeconfig,
+                   no cluster is read); an unreachable cluster or refused credentials exit 2
+  --kubeconfig F   the kubeconfig file to read
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -34,7 +38,29 @@ const schemasDir = (): string => findSchemasDir(__dirname);
 /** A Kubernetes namespace name: an RFC 1123 label. */
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** With --context or --kubeconfig, connects to the cluster first (server/src/cli/cluster.ts). */
 export async function main(
+  argv: string[],
+  write: (s: string) => void,
+  writeErr: (s: string) => void,
+): Promise<number> {
+  const split = splitClusterArgs(argv);
+  if (split.error) {
+    writeErr(`istio-lint: ${split.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (!split.options || argv.includes('--help') || argv.includes('-h'))
+    return lintFiles(argv, write, writeErr);
+  const { code, connection } = await connectForCli(split.options, writeErr);
+  if (code) return code;
+  try {
+    return await lintFiles(split.rest, write, writeErr);
+  } finally {
+    await connection.stop();
+  }
+}
+
+async function lintFiles(
   argv: string[],
   write: (s: string) => void,
   writeErr: (s: string) => void,

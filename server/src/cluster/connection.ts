@@ -97,7 +97,8 @@ export class ClusterConnection {
   }
 
   /** Starts and resolves once every fixed kind has synced or failed once (the CLI waits for this). */
-  async connectOnce(): Promise<ClusterStatus> {
+  async connectOnce(next: Partial<ConnectionInputs> = {}): Promise<ClusterStatus> {
+    this.inputs = { ...this.inputs, ...next };
     const done = new Promise<void>((resolve) => {
       this.firstRound = { pending: new Set([...BASE_RESOURCES, ...GATEWAY_API].map((d) => d.id)), resolve };
     });
