@@ -47,6 +47,8 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-'] },
       documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },

@@ -33,9 +33,13 @@ export function registerFeatures(deps: HandlerDeps): void {
   );
 
   connection.onCompletion(
-    guard('completion', log, [], (params) => {
+    guard('completion', log, [], async (params) => {
       const file = snapshot(params.textDocument.uri);
-      return file ? service().completion(file, params.position) : [];
+      if (!file) return [];
+      // Subsets of the resolved DestinationRule first, then the schema's completions.
+      service().workspace.update(file);
+      const fromIndex = service().workspace.completion(file, params.position, await deps.settings(file.uri));
+      return [...fromIndex, ...service().completion(file, params.position)];
     }),
   );
 

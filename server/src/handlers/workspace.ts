@@ -84,6 +84,26 @@ export class WorkspaceFeature {
       },
     );
     connection.onDidChangeWatchedFiles((params) => void watched(params));
+    connection.onDefinition(
+      guard('definition', log, [], async (params) => {
+        const s = this.service;
+        const doc = documents.get(params.textDocument.uri);
+        if (!s || !doc) return [];
+        const file = s.snapshot(doc.uri, doc.version, doc.getText());
+        s.workspace.update(file);
+        return s.workspace.definition(file, params.position, await this.deps.settings(doc.uri));
+      }),
+    );
+    connection.onReferences(
+      guard('references', log, [], async (params) => {
+        const s = this.service;
+        const doc = documents.get(params.textDocument.uri);
+        if (!s || !doc) return [];
+        const file = s.snapshot(doc.uri, doc.version, doc.getText());
+        s.workspace.update(file);
+        return s.workspace.references(file, params.position, await this.deps.settings(doc.uri));
+      }),
+    );
     connection.languages.diagnostics.on(
       guard('diagnostics', log, EMPTY, async (params): Promise<DocumentDiagnosticReport> => {
         const s = this.service;

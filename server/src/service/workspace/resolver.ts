@@ -51,6 +51,7 @@ export interface ChosenDestinationRule {
 
 export class Resolver {
   private meshCache?: { stamp: number; mesh: MeshSettings };
+  private readonly memo = new Map<string, { stamp: string; value: unknown }>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -102,6 +103,39 @@ export class Resolver {
     return out;
   }
 
+  /** A value derived from some kinds, rebuilt only when one of them changes (keeps lookups linear). */
+  private derived<T>(name: string, kinds: readonly string[], build: () => T): T {
+    const stamp = this.stamp(kinds);
+    const m = this.memo.get(name);
+    if (m && m.stamp === stamp) return m.value as T;
+    const value = build();
+    this.memo.set(name, { stamp, value });
+    return value;
+  }
+
+  private push<T>(map: Map<string, T[]>, key: string, v: T): void {
+    const l = map.get(key);
+    if (l) l.push(v);
+    else map.set(key, [v]);
+  }
+
+  /** Services and ServiceEntries by exact host, and ServiceEntries with wildcard hosts. */
+  private hostTable(): { exact: Map<string, Resource[]>; wild: Resource[] } {
+    return this.derived('hosts', ['Service', 'ServiceEntry'], () => {
+      const exact = new Map<string, Resource[]>();
+      const wild: Resource[] = [];
+      for (const svc of this.resources('Service'))
+        this.push(exact, serviceHost(svc.name, svc.namespace, this.domain), svc);
+      for (const se of this.resources('ServiceEntry'))
+        for (const h of strings(se.spec?.hosts) ?? []) {
+          if (h.startsWith('*')) {
+            if (!wild.includes(se)) wild.push(se);
+          } else this.push(exact, h, se);
+        }
+      return { exact, wild };
+    });
+  }
+
   /** True when some source holds every resource of the kind. */
   complete(kind: string): boolean {
     return this.sources.some((s) => s.complete(kind));
@@ -137,17 +171,23 @@ export class Resolver {
    * hosts match in either direction.
    */
   services(host: string, client: string): Lookup<Resource> {
-    const targets: Resource[] = [];
-    const exact = serviceOfHost(host, this.domain);
-    for (const svc of this.resources('Service')) {
-      const h = serviceHost(svc.name, svc.namespace, this.domain);
-      const hit = exact ? exact.name === svc.name && exact.namespace === svc.namespace : hostMatches(host, h);
-      if (hit && this.serviceVisible(svc, client)) targets.push(svc);
+    const visible = (t: Resource): boolean =>
+      t.kind === 'Service' ? this.serviceVisible(t, client) : this.serviceEntryVisible(t, client);
+    let candidates: Resource[];
+    if (host.startsWith('*')) {
+      candidates = [...this.resources('Service'), ...this.resources('ServiceEntry')].filter((t) =>
+        t.kind === 'Service'
+          ? hostMatches(host, serviceHost(t.name, t.namespace, this.domain))
+          : (strings(t.spec?.hosts) ?? []).some((h) => hostMatches(host, h)),
+      );
+    } else {
+      const table = this.hostTable();
+      candidates = [
+        ...(table.exact.get(host) ?? []),
+        ...table.wild.filter((se) => (strings(se.spec?.hosts) ?? []).some((h) => hostMatches(host, h))),
+      ];
     }
-    for (const se of this.resources('ServiceEntry')) {
-      const hosts = strings(se.spec?.hosts) ?? [];
-      if (hosts.some((h) => hostMatches(host, h)) && this.serviceEntryVisible(se, client)) targets.push(se);
-    }
+    const targets = [...new Set(candidates)].filter(visible);
     return targets.length ? { status: 'found', targets } : this.absent('Service', 'ServiceEntry');
   }
 
@@ -166,18 +206,22 @@ export class Resolver {
     client: string,
     serviceNamespace?: string,
   ): ChosenDestinationRule | undefined {
-    const all = this.resources('DestinationRule').filter((dr) => !obj(dr.spec?.workloadSelector));
+    const byNs = this.derived('drs', ['DestinationRule'], () => {
+      const m = new Map<string, Resource[]>();
+      for (const dr of this.resources('DestinationRule'))
+        if (!obj(dr.spec?.workloadSelector)) this.push(m, dr.namespace, dr);
+      return m;
+    });
     const pick = (ns: string, exported: boolean): ChosenDestinationRule | undefined => {
-      const candidates = all.filter(
+      const candidates = (byNs.get(ns) ?? []).filter(
         (dr) =>
-          dr.namespace === ns &&
-          (!exported ||
-            visibleTo(
-              strings(dr.spec?.exportTo),
-              dr.namespace,
-              client,
-              this.mesh.defaultDestinationRuleExportTo,
-            )),
+          !exported ||
+          visibleTo(
+            strings(dr.spec?.exportTo),
+            dr.namespace,
+            client,
+            this.mesh.defaultDestinationRuleExportTo,
+          ),
       );
       const hosts = candidates.flatMap((dr) => {
         const h = this.drHost(dr);
@@ -214,15 +258,13 @@ export class Resolver {
 
   /** Workloads (pod templates) in a namespace whose labels the selector matches. */
   workloads(namespace: string | undefined, selector: Readonly<Record<string, string>>): Lookup<Resource> {
-    const targets: Resource[] = [];
-    for (const kind of WORKLOAD_KINDS)
-      for (const w of this.resources(kind))
-        if (
-          (namespace === undefined || w.namespace === namespace) &&
-          w.workload &&
-          selects(selector, w.workload.labels)
-        )
-          targets.push(w);
+    const byNs = this.derived('workloads', WORKLOAD_KINDS, () => {
+      const m = new Map<string, Resource[]>();
+      for (const kind of WORKLOAD_KINDS) for (const w of this.resources(kind)) this.push(m, w.namespace, w);
+      return m;
+    });
+    const pool = namespace === undefined ? [...byNs.values()].flat() : (byNs.get(namespace) ?? []);
+    const targets = pool.filter((w) => w.workload && selects(selector, w.workload.labels));
     return targets.length ? { status: 'found', targets } : this.absent(...WORKLOAD_KINDS);
   }
 
