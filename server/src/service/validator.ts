@@ -6,6 +6,7 @@ import { checkTopLevelKeys } from './checks/topLevelKeys';
 import { ISTIO_GROUPS, type SchemaCatalog } from './schema/catalog';
 import { toValidationSchema } from './schema/compile';
 import { schemaFindings } from './schema/errors';
+import { checkStructure } from './schema/structural';
 import type { ResourceId } from './resource';
 import { runRules, type RuleSet } from './rules/runRules';
 import type { Finding } from './types';
@@ -50,9 +51,18 @@ export class Validator {
       return findings;
     }
     findings.push(...checkTopLevelKeys(parsed));
+    // What the API server does before validating: prune nulls, enforce list types; and where the
+    // YAML 1.1 reading changed what was written. Schema and rules then see the value it keeps.
+    const structural = checkStructure(parsed, this.catalog.schema(entry.group, id.version, entry.kind));
+    findings.push(...structural.findings);
     const validate = this.validator(entry.group, id.version, entry.kind);
-    if (!validate(parsed.value)) findings.push(...schemaFindings(validate.errors ?? [], parsed));
-    findings.push(...runRules(this.rules, id, parsed.value as Record<string, unknown>, parsed, this.log));
+    if (!validate(structural.value)) {
+      const errors = (validate.errors ?? []).filter(
+        (e) => !(e.keyword === 'type' && structural.explained.has(e.instancePath)),
+      );
+      findings.push(...schemaFindings(errors, parsed));
+    }
+    findings.push(...runRules(this.rules, id, structural.value, parsed, this.log));
     return findings;
   }
 
