@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Finding, Fix, OffsetRange } from '../types';
 import { isLeadingZeroOctal, YAML11_ONLY_BOOLEANS } from '../yaml/goScalar';
 import {
@@ -88,7 +88,10 @@ function prune(
       uniqueItems(v, schema, path, out, root);
     }
     const items = schema.items;
-    return items ? v.map((x, i) => (x === null ? x : prune(x, items, [...path, i], out, root))) : v;
+    const list = v as unknown[];
+    return items
+      ? list.map((x, i): unknown => (x === null ? x : prune(x, items, [...path, i], out, root)))
+      : list;
   }
   if (typeof v === 'object') {
     if (schema['x-kubernetes-preserve-unknown-fields'] && !schema.properties) return v;
@@ -194,7 +197,7 @@ function scalarMeanings(root: unknown, schema: SchemaNode, out: Finding[], expla
       const src = node.source;
       const boolWord = YAML11_ONLY_BOOLEANS.has(src);
       if (!boolWord && !isLeadingZeroOctal(src)) return;
-      const range = rangeOf(node as Node);
+      const range = rangeOf(node);
       if (!range) return;
       const target = navigate(schema, path)?.schema;
       const wantsString =
