@@ -6,6 +6,7 @@ import { checkTopLevelKeys } from './checks/topLevelKeys';
 import { ISTIO_GROUPS, type SchemaCatalog } from './schema/catalog';
 import { toValidationSchema } from './schema/compile';
 import { schemaFindings } from './schema/errors';
+import { checkStructure } from './schema/structural';
 import type { ResourceId } from './resource';
 import { runRules, type RuleSet } from './rules/runRules';
 import type { Finding } from './types';
@@ -76,12 +77,25 @@ export class Validator {
       return findings;
     }
     pushAll(findings, stage('The top-level key check', () => checkTopLevelKeys(parsed)) ?? []);
+    // What the API server does before validating: prune nulls, enforce list types; and where the
+    // YAML 1.1 reading changed what was written. Schema and rules then see the value it keeps.
+    const structural = stage('The structural schema check', () =>
+      checkStructure(parsed, this.catalog.schema(entry.group, id.version, entry.kind)),
+    );
+    pushAll(findings, structural?.findings ?? []);
+    // Should the structural stage fail, the rest still runs on the value as read.
+    const value = structural ? structural.value : (parsed.value as Record<string, unknown>);
+    const explained = structural?.explained ?? new Set<string>();
     const schemaCheck = stage('The schema and CEL check', () => {
       const validate = this.validator(entry.group, id.version, entry.kind);
-      return validate(parsed.value) ? [] : schemaFindings(validate.errors ?? [], parsed);
+      if (validate(value)) return [];
+      const errors = (validate.errors ?? []).filter(
+        (e) => !(e.keyword === 'type' && explained.has(e.instancePath)),
+      );
+      return schemaFindings(errors, parsed);
     });
     pushAll(findings, schemaCheck ?? []);
-    pushAll(findings, runRules(this.rules, id, parsed.value as Record<string, unknown>, parsed, this.log));
+    pushAll(findings, runRules(this.rules, id, value, parsed, this.log));
     return findings;
   }
 

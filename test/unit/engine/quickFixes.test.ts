@@ -99,7 +99,7 @@ spec:
   assert.match(d.text, /connectTimeout: 1ms\n/);
   expectNone(d.diagnostics);
   const quoted = dr.replace('500us', '"10"');
-  const q = applyFix(quoted, 'cel-rule', 8, /Change to '10s'/);
+  const q = applyFix(quoted, 'cel-evaluation-error', 8, /Change to '10s'/);
   assert.match(q.text, /connectTimeout: 10s\n/);
   expectNone(q.diagnostics);
 });

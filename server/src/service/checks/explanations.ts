@@ -99,6 +99,11 @@ export const BUILTIN_EXPLANATIONS: Record<string, { title: string; explanation: 
     explanation:
       "The CRD carries CEL rules (`x-kubernetes-validations`) that the API server evaluates on every create and update. This value breaks one of them, so `kubectl apply` would be rejected with the rule's message.",
   },
+  'cel-evaluation-error': {
+    title: 'CRD validation rule could not be evaluated',
+    explanation:
+      "Evaluating one of the CRD's CEL rules failed at run time (for example `duration()` or `int()` of a text that is not one). The API server reports this evaluation error, naming the rule, instead of the rule's own message.",
+  },
   'unused-suppression': {
     title: 'Suppression matches nothing',
     explanation:

@@ -261,9 +261,13 @@ function celFinding(
     }
   }
   range ??= isScalar(loc.node) ? valueRange(loc) : anchorRange(loc);
-  const message = params.rule.message ?? `must satisfy ${params.rule.rule}`;
+  // An evaluation error is not the rule failing: the API server reports the error itself.
+  const message = params.error
+    ? `the validation rule \`${params.rule.rule}\` could not be evaluated: ${params.error}`
+    : (params.rule.message ?? `must satisfy ${params.rule.rule}`);
+  const code = params.error ? 'cel-evaluation-error' : 'cel-rule';
   return {
-    ...finding('cel-rule', `${where}: ${message}.`.replace(/\.\.$/, '.'), range ?? { start: 0, end: 0 }, {
+    ...finding(code, `${where}: ${message}.`.replace(/\.\.$/, '.'), range ?? { start: 0, end: 0 }, {
       rule: params.rule.rule,
       evaluationError: params.error,
     }),
