@@ -25,6 +25,8 @@ describe('diagnostics', () => {
       'a diagnostic about the unknown field "wieght"',
       async () => (editor = await openInEditor(uri)),
     );
+    // The diagnostics can arrive before showTextDocument has resolved: wait for the editor too.
+    editor ??= await openInEditor(uri);
     const typo = found.find((d) => d.message.includes('wieght'))!;
     assert.equal(typo.severity, vscode.DiagnosticSeverity.Error, describeDiagnostics([typo]));
     assert.equal(typo.source, 'istio');

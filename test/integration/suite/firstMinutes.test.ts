@@ -217,17 +217,23 @@ describe('the first minutes', function () {
       positionOf(editor.document, 'subset: v2'),
     );
     let confirmation: { message: string; detail?: string } | undefined;
+    const shown: string[] = [];
     try {
       stubs
+        .set(vscode.window, 'showErrorMessage', (m: string) => {
+          shown.push(m);
+          return Promise.resolve(undefined);
+        })
         .set(
           vscode.window,
           'showQuickPick',
           (items: Thenable<vscode.QuickPickItem[]> | vscode.QuickPickItem[]) =>
             Promise.resolve(items).then((list) => list.find((i) => i.label === '75/25')),
         )
-        .set(vscode.window, 'showInformationMessage', (_m: string, ...items: unknown[]) =>
-          Promise.resolve(items.includes('Apply to Cluster…') ? 'Apply to Cluster…' : undefined),
-        )
+        .set(vscode.window, 'showInformationMessage', (m: string, ...items: unknown[]) => {
+          shown.push(m);
+          return Promise.resolve(items.includes('Apply to Cluster…') ? 'Apply to Cluster…' : undefined);
+        })
         .set(
           vscode.window,
           'showWarningMessage',
@@ -251,6 +257,7 @@ describe('the first minutes', function () {
     assert.deepEqual(
       applies.map((c) => c.argv),
       [['apply', '-f', '-', '--context', 'fake-cluster']],
+      `messages shown: ${JSON.stringify(shown)}`,
     );
     const applied = calls.find((c) => c.event === 'stdin')?.text ?? '';
     assert.match(applied, /kind: VirtualService/);
