@@ -38,7 +38,7 @@ describe('diagnostics', () => {
     assert.match(typo.message, /weight/, 'the message suggests the right name');
 
     // Fix the typo the way a person would: edit the document (no save needed).
-    const start = positionOf(editor!.document, 'wieght:');
+    const start = positionOf(editor.document, 'wieght:');
     const after = await waitForDiagnostics(
       uri,
       (ds) => !ds.some((d) => d.message.includes('wieght')),
@@ -52,7 +52,7 @@ describe('diagnostics', () => {
     );
     const errors = after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors, [], `no errors should remain after the fix:\n${describeDiagnostics(errors)}`);
-    assert.ok(editor!.document.getText().includes('weight: 20'));
-    await editor!.document.save();
+    assert.ok(editor.document.getText().includes('weight: 20'));
+    await editor.document.save();
   });
 });
