@@ -50,6 +50,11 @@ export class Ctx implements vscode.Disposable {
     );
   }
 
+  /** What the language status item shows (for the integration tests' istio._test.status). */
+  statusShown(): { text: string; detail: string | undefined; busy: boolean } {
+    return { text: this.status.text, detail: this.status.detail, busy: this.status.busy };
+  }
+
   /** The Istio resources of the active file, asked of the server: "Istio 1.30.3 · 4 resources". */
   private async refreshResources(): Promise<void> {
     if (this.state !== 'ready') return;
@@ -113,6 +118,8 @@ export class Ctx implements vscode.Disposable {
         { language: 'yaml', scheme: 'file' },
         { language: 'yaml', scheme: 'untitled' },
       ],
+      // Diagnostic hovers carry a "Quick Fix…" link next to the code: that one command is trusted.
+      markdown: { isTrusted: { enabledCommands: ['editor.action.quickFix'] } },
       outputChannel: this.output,
       // The trace never copies document text into the log, and is redacted (issue 10).
       traceOutputChannel: redactingTraceChannel(this.output),

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { openSetting } from './openSetting';
 import { kubeInjectArgs, type InjectFiles } from '../istioctl/argv';
 import { describeInputFiles } from '../istioctl/inputFiles';
 import { succeeded } from '../istioctl/process';
@@ -41,9 +42,7 @@ export async function injectSidecar(w: Workflow, docs: OutputDocuments, target?:
           `Istio: istio.inject.${key} points at ${resolved}, which does not exist.`,
           'Open Settings',
         )
-        .then(
-          (c) => c && vscode.commands.executeCommand('workbench.action.openSettings', `istio.inject.${key}`),
-        );
+        .then((c) => c && openSetting(`istio.inject.${key}`));
       return;
     }
     injectFiles[key] = resolved;

@@ -13,6 +13,7 @@ export function testHooksEnabled(): boolean {
  *   istio._test.runs         → every run since the last reset
  *   istio._test.reset        → forget runs, version checks and the trust override
  *   istio._test.setTrusted   (true | false | undefined) → override vscode.workspace.isTrusted
+ *   istio._test.status       → what the language status item shows {text, detail, busy}
  */
 export function registerTestHooks(w: Workflow): vscode.Disposable[] {
   if (!testHooksEnabled()) return [];
@@ -24,6 +25,7 @@ export function registerTestHooks(w: Workflow): vscode.Disposable[] {
       w.forgetTools();
       w.setTrustOverride(undefined);
     }),
+    vscode.commands.registerCommand('istio._test.status', () => w.c.statusShown()),
     vscode.commands.registerCommand('istio._test.setTrusted', (value: unknown) => {
       w.setTrustOverride(typeof value === 'boolean' ? value : undefined);
     }),

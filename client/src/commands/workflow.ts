@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { openSetting } from './openSetting';
 import type { Ctx } from '../context';
 import { CURRENT_CONTEXT_ARGS, VERSION_ARGS, formatCommandLine } from '../istioctl/argv';
 import {
@@ -123,8 +124,7 @@ export class Workflow implements vscode.Disposable {
           'Installation Guide',
         )
         .then((choice) => {
-          if (choice === 'Set path…')
-            void vscode.commands.executeCommand('workbench.action.openSettings', `istio.${tool}.path`);
+          if (choice === 'Set path…') void openSetting(`istio.${tool}.path`);
           else if (choice === 'Installation Guide') void vscode.env.openExternal(vscode.Uri.parse(guide.url));
         });
       return undefined;
@@ -150,10 +150,7 @@ export class Workflow implements vscode.Disposable {
               `Istio: istioctl ${version} (${binary}) is older than ${MIN_ISTIOCTL.join('.')}. These commands were written for 1.22 and newer; some may fail or behave differently. Install a newer istioctl or point istio.istioctl.path at one.`,
               'Set path…',
             )
-            .then(
-              (c) =>
-                c && vscode.commands.executeCommand('workbench.action.openSettings', 'istio.istioctl.path'),
-            );
+            .then((c) => c && openSetting('istio.istioctl.path'));
         }
         return version;
       });

@@ -29,14 +29,16 @@ export function toRange(r: IstioRange): vscode.Range {
 
 /**
  * The routes of `doc` at its current version. The server answers for the version it has; when the
- * editor is ahead (a change still on its way), the request is repeated a few times.
+ * editor is ahead (a change, or the opening, still on its way), the request is repeated for up to a second.
  */
 export async function documentRoutes(source: RouteSource, doc: vscode.TextDocument): Promise<TrafficRoute[]> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // -1: the server has not seen the document open yet.
+  for (let attempt = 0; attempt < 20; attempt++) {
     const r = await source.request<TrafficRoutesParams, TrafficRoutesResult>(TrafficRoutesRequest, {
       uri: doc.uri.toString(),
     });
-    if (r.version === doc.version || r.version === -1) return r.routes;
+    if (r.version === doc.version) return r.routes;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the language server has not caught up with ${doc.uri.fsPath}`);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IstioOperatorChecker, type OperatorCheck } from './features/istioOperatorCheck';
+import { loadResourceSnippets, type ResourceSnippet } from './features/resourceStart';
 import type {
   CodeAction,
   CompletionItem,
@@ -112,12 +113,14 @@ export class IstioService {
       docs: this.docs,
       findings: (state) => documentFindings(state, this.validator),
       explain: (code) => this.explain(code),
+      codeLink: (code) => this.codeLink(code),
     });
   }
 
   completion(file: FileSnapshot, position: Position): CompletionItem[] {
     if (!isText(file)) return [];
-    return complete(file, position, { catalog: this.catalog, docs: this.docs });
+    this.snippets ??= loadResourceSnippets(join(this.schemasDir, '..', 'snippets', 'istio.json'), this.log);
+    return complete(file, position, { catalog: this.catalog, docs: this.docs, snippets: this.snippets });
   }
 
   /** Effective traffic shares of weighted VirtualService routes, as inlay hints. */
@@ -155,6 +158,7 @@ export class IstioService {
   }
 
   private operatorChecker: IstioOperatorChecker | undefined;
+  private snippets: ResourceSnippet[] | undefined;
 
   /** Checks an IstioOperator text before istioctl gets it (the Install and Generate Manifest commands). */
   checkIstioOperator(text: string): OperatorCheck {

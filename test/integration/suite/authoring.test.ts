@@ -105,16 +105,27 @@ describe('field docs, completion and snippets', () => {
       },
     );
     const e = editor!;
-    e.selection = new vscode.Selection(0, 0, e.document.lineCount, 0);
+    // The snippets come from the language server's completion where a resource can start.
+    await e.edit((b) => b.delete(new vscode.Range(0, 0, e.document.lineCount, 0)));
+    const list = await within(
+      vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        new vscode.Position(0, 0),
+      ),
+      'completion in the emptied document',
+    );
+    const item = list.items.find(
+      (i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'istio-dr-circuit-breaker',
+    );
+    assert.ok(item, `no istio-dr-circuit-breaker item: ${completionLabels(list).join(', ')}`);
+    const body =
+      item.insertText instanceof vscode.SnippetString ? item.insertText.value : String(item.insertText);
     const after = await waitForDiagnostics(
       uri,
-      (ds) => ds.length === 0,
+      (ds) => ds.length === 0 && e.document.getText().includes('outlierDetection:'),
       'the snippet to validate clean',
-      () =>
-        vscode.commands.executeCommand('editor.action.insertSnippet', {
-          langId: 'yaml',
-          name: 'DestinationRule: circuit breaker',
-        }),
+      () => e.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0)),
     );
     assert.deepEqual(
       after.map((d) => d.message),

@@ -25,6 +25,8 @@ describe('diagnostics', () => {
       'a diagnostic about the unknown field "wieght"',
       async () => (editor = await openInEditor(uri)),
     );
+    // The diagnostics can arrive before showTextDocument has resolved: wait for the editor too.
+    editor ??= await openInEditor(uri);
     const typo = found.find((d) => d.message.includes('wieght'))!;
     assert.equal(typo.severity, vscode.DiagnosticSeverity.Error, describeDiagnostics([typo]));
     assert.equal(typo.source, 'istio');
@@ -36,7 +38,7 @@ describe('diagnostics', () => {
     assert.match(typo.message, /weight/, 'the message suggests the right name');
 
     // Fix the typo the way a person would: edit the document (no save needed).
-    const start = positionOf(editor!.document, 'wieght:');
+    const start = positionOf(editor.document, 'wieght:');
     const after = await waitForDiagnostics(
       uri,
       (ds) => !ds.some((d) => d.message.includes('wieght')),
@@ -50,7 +52,7 @@ describe('diagnostics', () => {
     );
     const errors = after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors, [], `no errors should remain after the fix:\n${describeDiagnostics(errors)}`);
-    assert.ok(editor!.document.getText().includes('weight: 20'));
-    await editor!.document.save();
+    assert.ok(editor.document.getText().includes('weight: 20'));
+    await editor.document.save();
   });
 });

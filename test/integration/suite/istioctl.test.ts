@@ -915,7 +915,7 @@ spec:
       );
       const lens = lenses.find((l) => l.command?.command === 'istio.shiftTraffic');
       assert.ok(lens?.command, `no Shift traffic lens: ${lenses.map((l) => l.command?.title).join(', ')}`);
-      assert.match(lens.command.title, /Shift traffic \(90\/10\)/);
+      assert.match(lens.command.title, /Shift traffic \(90%\/10%\)/);
       assert.equal(lens.range.start.line, positionOf(editor.document, '- route:').line);
 
       const ui = await run(
@@ -945,10 +945,10 @@ spec:
       ui.assertDone();
       const apply = ui.shown.find((s) => s.modal)!;
       assert.match(apply.message, /kube context "fake-cluster"/);
-      assert.ok(apply.detail?.includes(`kubectl apply -f ${uri.fsPath} --context ${CONTEXT}`), apply.detail);
+      assert.ok(apply.detail?.includes(`kubectl apply -f - --context ${CONTEXT}`), apply.detail);
       assert.deepEqual(
         argvOf(callsSince(mark), 'kubectl', 'apply'),
-        [['apply', '-f', uri.fsPath, '--context', CONTEXT]],
+        [['apply', '-f', '-', '--context', CONTEXT]],
         `shown: ${JSON.stringify(ui.shown, null, 1)}`,
       );
       assert.equal(editor.document.isDirty, false, 'saved before applying');

@@ -9,11 +9,14 @@ import { cursorContext, ITEM, type CursorContext } from '../yaml/cursor';
 import { splitLines } from '../yaml/lines';
 import { allowedValues, describeField } from './hover';
 import { newResourceSnippet } from './newResources';
+import { atResourceStart, snippetItems, type ResourceSnippet } from './resourceStart';
 import { gatewayNames, referenceValues } from './referenceValues';
 
 export interface CompletionDeps {
   catalog: SchemaCatalog;
   docs: FieldDocs;
+  /** Whole-resource snippets (snippets/istio.json), offered only where a resource can start. */
+  snippets?: readonly ResourceSnippet[];
 }
 
 // LSP constants, inlined to keep the engine free of the protocol package.
@@ -45,12 +48,17 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
       );
     }
   }
+  // Where a new resource can start (an empty document, the top level before any key, after `---`):
+  // the whole-resource snippets and "New <Kind>". Nowhere else.
+  const start =
+    ctx.path.length === 0 &&
+    ctx.position === 'key' &&
+    atResourceStart(lines, position.line - chunk.line, position.character)
+      ? [...newResources(deps.catalog), ...snippetItems(deps.snippets ?? [])]
+      : [];
   if (!id || !isIstioGroup(id.group)) {
     // A document that has not declared itself yet: offer its top-level keys, or a whole new resource.
-    if (ctx.path.length === 0 && ctx.position === 'key' && !id) {
-      const empty = !/^\s*[^\s#-]/m.test(chunk.text.replace(/^---.*$/m, ''));
-      return [...topLevelKeys(ctx), ...(ctx.siblings.size === 0 || empty ? newResources(deps.catalog) : [])];
-    }
+    if (ctx.path.length === 0 && ctx.position === 'key' && !id) return [...topLevelKeys(ctx), ...start];
     return [];
   }
   const entry = deps.catalog.find(id.group, id.kind);
@@ -68,7 +76,7 @@ export function complete(file: FileSnapshot, position: Position, deps: Completio
     });
     return [...valueItems(field.schema, doc?.values), ...referenceValues(file, state.parsed, offset, ctx)];
   }
-  if (ctx.path.length === 0) return topLevelKeys(ctx);
+  if (ctx.path.length === 0) return [...topLevelKeys(ctx), ...start];
   if (ctx.path[ctx.path.length - 1] === ITEM && !nav.schema.properties) {
     // A list of scalars: offer its values (enum members, or Gateways for `gateways`).
     const doc = deps.docs.field(entry.kind, nav.docPath.join('.'));

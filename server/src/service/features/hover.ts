@@ -15,6 +15,16 @@ export interface HoverDeps {
   /** Findings of the document, for explanations of diagnostics under the cursor. */
   findings(state: FileSnapshot['documents'][number]['state']): Finding[];
   explain(code: string): { title: string; explanation: string } | undefined;
+  /** Where a code is explained (docs/rules.md), if anywhere. */
+  codeLink?(code: string): string | undefined;
+}
+
+/** The command behind the "Quick Fix…" link of a diagnostic hover (the client trusts only it). */
+export const QUICK_FIX_COMMAND = 'editor.action.quickFix';
+
+/** The first paragraph of a markdown text. */
+export function firstParagraph(text: string): string {
+  return text.split(/\n\s*\n/)[0].trim();
 }
 
 /** Hover over a key, an enum value, apiVersion/kind, or a diagnostic. */
@@ -30,12 +40,21 @@ export function hover(file: FileSnapshot, position: Position, deps: HoverDeps): 
   });
   const sections: string[] = [];
 
-  for (const f of deps.findings(state)) {
-    if (offset >= f.range.start && offset <= f.range.end) {
-      const e = deps.explain(f.code);
-      if (e) sections.push(`**${e.title}** (\`${f.code}\`)\n\n${e.explanation}`);
-    }
+  // On a diagnostic, what matters comes first: the code with its link, the quick fixes, a short
+  // explanation. VS Code shows the message above this and its own "Quick Fix…" at the very bottom,
+  // below everything: so the field docs that follow are cut to their first paragraph, and the full
+  // docs stay one hover away, on the key.
+  const onDiagnostic = deps.findings(state).filter((f) => offset >= f.range.start && offset <= f.range.end);
+  for (const f of onDiagnostic) {
+    const e = deps.explain(f.code);
+    const link = deps.codeLink?.(f.code);
+    const head = [
+      `**${e?.title ?? f.code}** · ${link ? `[\`${f.code}\`](${link})` : `\`${f.code}\``}`,
+      ...(f.fixes?.length ? [`[Quick Fix…](command:${QUICK_FIX_COMMAND})`] : []),
+    ].join(' · ');
+    sections.push(e ? `${head}\n\n${firstParagraph(e.explanation)}` : head);
   }
+  const diagnosticCount = sections.length;
 
   const at = nodeAtOffset(state.parsed.doc.contents, offset);
   const entry = deps.catalog.find(id.group, id.kind);
@@ -56,7 +75,8 @@ export function hover(file: FileSnapshot, position: Position, deps: HoverDeps): 
     } else if (entry.versions.includes(id.version)) {
       const schema = deps.catalog.schema(entry.group, id.version, entry.kind);
       const field = fieldHover(schema, at.path, at.on, at.node, entry.kind, deps);
-      if (field) sections.unshift(field);
+      if (field && diagnosticCount) sections.push(shortField(field, at.path));
+      else if (field) sections.unshift(field);
     }
   }
   if (!sections.length) return null;
@@ -92,6 +112,16 @@ function fieldHover(
     deps,
     parentOf(root, fieldPath),
   );
+}
+
+/** A field's hover cut to its title, path and first paragraph of docs, for a diagnostic hover. */
+function shortField(full: string, path: (string | number)[]): string {
+  const [title, where, docs] = full.split('\n\n');
+  const key = [...path].reverse().find((p) => typeof p === 'string');
+  const more = key ? `_Hover \`${key}\` for its full documentation._` : '';
+  return [title, where, docs && !docs.startsWith('**') ? firstParagraph(docs) : '', more]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function parentOf(root: SchemaNode, path: (string | number)[]): SchemaNode | undefined {
