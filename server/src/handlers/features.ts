@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
+import { cancelledBeforeStart, requestCancelled, superseded } from './cancellation';
 import { guard } from './guard';
 
 export interface HandlerDeps {
@@ -30,44 +31,56 @@ export function registerFeatures(deps: HandlerDeps): void {
     return doc ? service().snapshot(uri, doc.version, doc.getText()) : undefined;
   };
 
+  // Every request first lets a pending $/cancelRequest in, and is dropped if it was cancelled.
   connection.languages.diagnostics.on(
-    guard('diagnostics', log, EMPTY_REPORT, async (params): Promise<DocumentDiagnosticReport> => {
-      const file = snapshot(params.textDocument.uri);
+    guard('diagnostics', log, EMPTY_REPORT, async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
+      const uri = params.textDocument.uri;
+      const version = documents.get(uri)?.version;
+      const settings = await deps.settings(uri);
+      // A newer version arrived while the settings were read: drop this one, the client asks again.
+      if (token.isCancellationRequested) return requestCancelled();
+      if (documents.get(uri)?.version !== version) return superseded();
+      const file = snapshot(uri);
       if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const settings = await deps.settings(params.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: service().diagnostics(file, settings) };
     }),
   );
 
   connection.onHover(
-    guard('hover', log, null, (params) => {
+    guard('hover', log, null, async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().hover(file, params.position) : null;
     }),
   );
 
   connection.onCompletion(
-    guard('completion', log, [], (params) => {
+    guard('completion', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().completion(file, params.position) : [];
     }),
   );
 
   connection.onCodeAction(
-    guard('codeAction', log, [], (params) =>
-      service().codeActions(params.textDocument.uri, params.context.diagnostics),
-    ),
+    guard('codeAction', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
+      return service().codeActions(params.textDocument.uri, params.context.diagnostics);
+    }),
   );
 
   connection.languages.inlayHint.on(
-    guard('inlayHint', log, [], (params) => {
+    guard('inlayHint', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().inlayHints(file, params.range) : [];
     }),
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', log, [], (params) => {
+    guard('documentSymbol', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().symbols(file) : [];
     }),
