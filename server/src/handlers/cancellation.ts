@@ -13,7 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
  * where a cancelled request is dropped before any work is done.
  */
 export async function cancelledBeforeStart(token: CancellationToken | undefined): Promise<boolean> {
-  // Twice: the connection schedules the next queued message only after this handler has started.
+  // A timer first, so the event loop polls the connection once (reading a cancellation that arrived
+  // while the engine was busy); then twice through the check phase, because the connection schedules
+  // the handling of each queued message with setImmediate.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   return !!token?.isCancellationRequested;
 }
