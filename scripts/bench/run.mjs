@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile] [--no-cli]
+// npm run bench:soak: RSS after open and after 2,000 one-line edits (scripts/bench/soak.mjs)
 //
 // Compares our language server (dist/server.js) with yaml-language-server on generated Istio files:
 // open → diagnostics, edit → diagnostics, RSS. Writes bench/results/{results.md,results.json}.
@@ -39,7 +40,7 @@ const plan = (n, args) => ({
   timeoutMs: n >= 4000 ? 180_000 : 60_000,
 });
 
-function servers(schemaUri) {
+export function servers(schemaUri) {
   const peerBin = join(root, 'node_modules/yaml-language-server/bin/yaml-language-server');
   return {
     ours: {
@@ -217,7 +218,9 @@ async function profile(ours, files, warmup, args, rootUri) {
   process.exit(0);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

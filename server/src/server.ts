@@ -1,12 +1,11 @@
 import {
   createConnection,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   DidChangeConfigurationNotification,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
+import { versionedDocuments } from './handlers/cancellation';
 import { registerFeatures } from './handlers/features';
 import { registerIstioRequests } from './handlers/istioRequests';
 import { kindsSummary } from './service/features/resources';
@@ -21,8 +20,8 @@ const schemasDir = (): string => findSchemasDir(__dirname);
 
 // Transport (--stdio or --node-ipc) is chosen by vscode-languageserver from the command line.
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const log = (message: string): void => connection.console.error(message);
+const documents = versionedDocuments(log);
 
 process.on('uncaughtException', (err) => log(`uncaught: ${err.stack ?? err.message}`));
 process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err)}`));

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
+import { cancelledBeforeStart, requestCancelled } from './cancellation';
 import { guard } from './guard';
 
 export interface HandlerDeps {
@@ -26,14 +27,16 @@ export function registerFeatures(deps: HandlerDeps): void {
   // Diagnostics (document and workspace pull) are answered by handlers/workspace.ts.
 
   connection.onHover(
-    guard('hover', log, null, (params) => {
+    guard('hover', log, null, async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().hover(file, params.position) : null;
     }),
   );
 
   connection.onCompletion(
-    guard('completion', log, [], async (params) => {
+    guard('completion', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       if (!file) return [];
       // Subsets of the resolved DestinationRule first, then the schema's completions.
@@ -44,20 +47,23 @@ export function registerFeatures(deps: HandlerDeps): void {
   );
 
   connection.onCodeAction(
-    guard('codeAction', log, [], (params) =>
-      service().codeActions(params.textDocument.uri, params.context.diagnostics),
-    ),
+    guard('codeAction', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
+      return service().codeActions(params.textDocument.uri, params.context.diagnostics);
+    }),
   );
 
   connection.languages.inlayHint.on(
-    guard('inlayHint', log, [], (params) => {
+    guard('inlayHint', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().inlayHints(file, params.range) : [];
     }),
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', log, [], (params) => {
+    guard('documentSymbol', log, [], async (params, token) => {
+      if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       return file ? service().symbols(file) : [];
     }),

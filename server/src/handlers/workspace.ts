@@ -24,6 +24,7 @@ import type { IstioSettings } from '../../../shared/src/protocol';
 import type { IstioService } from '../service/index';
 import { ReportCache } from '../service/workspace/reports';
 import { excludeMatchers, isExcluded, yamlFiles } from '../workspace/folders';
+import { cancelledBeforeStart, requestCancelled, superseded } from './cancellation';
 import { guard } from './guard';
 
 export interface WorkspaceDeps {
@@ -105,13 +106,21 @@ export class WorkspaceFeature {
       }),
     );
     connection.languages.diagnostics.on(
-      guard('diagnostics', log, EMPTY, async (params): Promise<DocumentDiagnosticReport> => {
+      guard('diagnostics', log, EMPTY, async (params, token) => {
+        // A pending $/cancelRequest is let in first; a cancelled pull is dropped before any work.
+        if (await cancelledBeforeStart(token)) return requestCancelled();
         const s = this.service;
-        const doc = documents.get(params.textDocument.uri);
+        const uri = params.textDocument.uri;
+        const version = documents.get(uri)?.version;
+        const settings = await this.deps.settings(uri);
+        // A newer version arrived while the settings were read: drop this one, the client asks again.
+        if (token.isCancellationRequested) return requestCancelled();
+        if (documents.get(uri)?.version !== version) return superseded();
+        const doc = documents.get(uri);
         if (!s || !doc || !this.reports) return EMPTY;
         const file = s.snapshot(doc.uri, doc.version, doc.getText());
         s.workspace.update(file);
-        const report = this.reports.report(file, await this.deps.settings(doc.uri));
+        const report = this.reports.report(file, settings);
         if (params.previousResultId === report.resultId)
           return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
