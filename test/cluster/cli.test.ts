@@ -40,7 +40,8 @@ describe('istio-lint against a cluster', () => {
     clean = join(dir, 'ok.yaml');
     writeFileSync(
       clean,
-      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: r\nspec:\n  host: reviews\n',
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: r\nspec:\n  host: reviews\n' +
+        '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\nspec:\n  ports:\n    - name: http\n      port: 9080\n',
     );
   });
   after(() => server.stop());

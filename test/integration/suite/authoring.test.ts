@@ -194,6 +194,9 @@ describe("Istio's rules in the editor", () => {
       'the error to clear after the quick fix',
       () => vscode.workspace.applyEdit(fix.edit!),
     );
-    assert.deepEqual(cleared.map(code), [], 'nothing new appears after the fix');
+    // Whatever else was reported before the fix (the selector's workload is not in the workspace,
+    // an information) may stay; the fix adds nothing.
+    const before = shown.map(code).filter((c) => c !== 'ap-action-without-rules');
+    assert.deepEqual(cleared.map(code).sort(), before.sort(), 'nothing new appears after the fix');
   });
 });

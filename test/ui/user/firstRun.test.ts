@@ -85,7 +85,7 @@ describe('the editor npm start opens', () => {
       editor.locator('.setting-item-contents').filter({ hasText: 'Istioctl: Path' }).first(),
       'the istio.istioctl.path setting in the settings editor',
     );
-    const tab = editor.locator('.settings-tabs-widget .action-item.checked');
+    const tab = editor.locator('.settings-tabs-widget .action-label.checked');
     await wb.visible(tab, 'the selected settings tab');
     assert.match(await tab.innerText(), /Remote/, 'machine-scoped settings live on the Remote tab');
     await screenshot('set-path');
