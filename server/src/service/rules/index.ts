@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { rules as authorizationPolicy } from './authorizationPolicy/index';
 import { rules as destinationRule } from './destinationRule/index';
+import { rules as envoyFilter } from './envoyFilter/index';
 import { rules as gateway } from './gateway/index';
 import { rules as peerAuthentication } from './peerAuthentication/index';
 import { rules as requestAuthentication } from './requestAuthentication/index';
@@ -22,4 +23,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...requestAuthentication,
   ...workloadEntry,
   ...telemetry,
+  ...envoyFilter,
 ];

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import generatedIndex from '../../../../schemas/index.json';
 
 /** One Istio kind as recorded in schemas/index.json by scripts/generate-schemas.mjs. */
 export interface KindEntry {
@@ -54,6 +55,19 @@ export const ISTIO_GROUPS = [
   // IstioOperator: an istioctl input file, validated with a schema written in this project.
   'install.istio.io',
 ] as const;
+
+/** The API groups Istio's validating webhook covers (VALIDATION-RULES.md §0.2). */
+const WEBHOOK_GROUPS: readonly string[] = ISTIO_GROUPS.filter((g) => g !== 'install.istio.io');
+
+/**
+ * Every kind Istio's validating webhook checks: the generated kinds of the webhook's groups, taken
+ * from schemas/index.json at build time. Rules that VALIDATION-RULES.md applies "to every kind" use it.
+ */
+export const WEBHOOK_KINDS: readonly string[] = [
+  ...new Set(
+    (generatedIndex as CatalogIndex).kinds.filter((k) => WEBHOOK_GROUPS.includes(k.group)).map((k) => k.kind),
+  ),
+];
 
 /**
  * Reads the generated schemas from disk. Each file is read at most once; the catalog is created once

@@ -104,3 +104,13 @@ test('ap-invalid-path-template: supported templates pass, others are reported', 
   expectDiagnostic(ds, 'ap-invalid-path-template', 13, { text, covers: '"/x{y}"' });
   expectDiagnostic(ds, 'ap-invalid-path-template', 15, { text, covers: '"/a*/{*}"' });
 });
+
+test('ap-invalid-path-template: {**} is the last operator; a second operator after it is rejected', () => {
+  // VALIDATION-RULES.md: "{**} must be the last operator"; a literal segment after it is no operator.
+  expectNone(diagnose(operation('        paths: ["/a/{**}/suffix", "/{*}/{*}/{**}"]\n')));
+  // line 9 paths, 10 "/a/{**}/{**}", 11 "/{**}/x/{*}"
+  const text = operation('        paths:\n        - "/a/{**}/{**}"\n        - "/{**}/x/{*}"\n');
+  const ds = diagnose(text);
+  expectDiagnostic(ds, 'ap-invalid-path-template', 10, { text, covers: '"/a/{**}/{**}"' });
+  expectDiagnostic(ds, 'ap-invalid-path-template', 11, { text, covers: '"/{**}/x/{*}"' });
+});

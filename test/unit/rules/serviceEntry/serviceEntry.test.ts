@@ -88,7 +88,7 @@ test('se-invalid-address: host names and bad CIDRs', () => {
   expectDiagnostic(ds, 'se-invalid-address', 9, { text, covers: '10.0.0.0/40' });
 });
 
-test('se-duplicate-port-name, se-invalid-port-name and se-unsupported-protocol', () => {
+test('a repeated port name, se-invalid-port-name and se-unsupported-protocol', () => {
   const text = se(`  hosts: ["a.example.com"]
   addresses: ["10.0.0.1"]
   ports:
@@ -103,7 +103,10 @@ test('se-duplicate-port-name, se-invalid-port-name and se-unsupported-protocol',
     protocol: HTTPX
 `);
   const ds = diagnose(text);
-  expectDiagnostic(ds, 'se-duplicate-port-name', 13, { text, covers: 'http' });
+  // ports is a list of type map keyed by name: the API server's duplicate check is the one
+  // diagnostic for the repeated name (no second, webhook-style report on the same field).
+  expectDiagnostic(ds, 'duplicate-list-item', 13, { text, covers: 'http' });
+  assert.equal(ds.filter((d) => d.range.start.line === 13).length, 1);
   expectDiagnostic(ds, 'se-invalid-port-name', 16, { text, covers: 'Bad_Name' });
   expectDiagnostic(ds, 'se-unsupported-protocol', 17, { text, covers: 'HTTPX' });
 });

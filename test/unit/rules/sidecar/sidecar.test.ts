@@ -38,10 +38,6 @@ test('a valid Sidecar has no diagnostics', () => {
   - hosts: ["./*", "istio-system/*", "~/*"]
   outboundTrafficPolicy:
     mode: ALLOW_ANY
-    egressProxy:
-      host: proxy.example.com
-      port:
-        number: 3128
 `),
     ),
   );

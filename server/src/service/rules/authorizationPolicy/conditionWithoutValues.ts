@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { conditions, hasEntries, KIND } from './policy';
+import { conditions, hasEntries, KIND, mistyped } from './policy';
 
 export const conditionWithoutValues: Rule = {
   code: 'ap-condition-without-values',
@@ -15,7 +15,7 @@ export const conditionWithoutValues: Rule = {
     for (const c of conditions(ctx.value)) {
       const key = c.value.key;
       if (typeof key !== 'string' || key === '') continue;
-      if (hasEntries(c.value, 'values') || hasEntries(c.value, 'notValues')) continue;
+      if (['values', 'notValues'].some((f) => hasEntries(c.value, f) || mistyped(c.value, f))) continue;
       ctx.report(
         [...c.path, 'key'],
         `The condition on '${key}' needs values or notValues (at least one non-empty list).`,

@@ -1,23 +1,15 @@
 import { removeFieldFix } from '../shared/safeEdits';
 import type { Rule } from '../rule';
 import { obj } from '../shared/values';
+import { WEBHOOK_KINDS } from '../../schema/catalog';
 import { actionOf } from './policy';
 
 const ANNOTATION = 'istio.io/dry-run';
 /** Values Go's strconv.ParseBool accepts. */
 const BOOLEANS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
 
-/** The kinds this extension validates with the rules of this folder and its siblings. */
-const KINDS = [
-  'AuthorizationPolicy',
-  'PeerAuthentication',
-  'RequestAuthentication',
-  'Gateway',
-  'ServiceEntry',
-  'Sidecar',
-  'WorkloadEntry',
-  'Telemetry',
-];
+/** VALIDATION-RULES.md §0.5 applies this check to every kind the webhook validates. */
+const KINDS = WEBHOOK_KINDS;
 
 export const dryRunAnnotation: Rule = {
   code: 'dry-run-annotation',

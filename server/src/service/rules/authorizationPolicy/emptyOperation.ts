@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hasEntries, KIND, OPERATION_FIELDS, operations } from './policy';
+import { hasEntries, mistyped, KIND, OPERATION_FIELDS, operations } from './policy';
 
 export const emptyOperation: Rule = {
   code: 'ap-empty-operation',
@@ -13,7 +13,7 @@ export const emptyOperation: Rule = {
   ].join('\n'),
   check(ctx) {
     for (const o of operations(ctx.value)) {
-      if (OPERATION_FIELDS.some((f) => hasEntries(o.value, f))) continue;
+      if (OPERATION_FIELDS.some((f) => hasEntries(o.value, f) || mistyped(o.value, f))) continue;
       ctx.report(
         o.path,
         'to.operation sets no field: list hosts, ports, methods or paths (or their not forms).',

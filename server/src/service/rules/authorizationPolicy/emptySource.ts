@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { hasEntries, KIND, SOURCE_FIELDS, sources } from './policy';
+import { hasEntries, mistyped, KIND, SOURCE_FIELDS, sources } from './policy';
 
 export const emptySource: Rule = {
   code: 'ap-empty-source',
@@ -13,7 +13,7 @@ export const emptySource: Rule = {
   ].join('\n'),
   check(ctx) {
     for (const s of sources(ctx.value)) {
-      if (SOURCE_FIELDS.some((f) => hasEntries(s.value, f))) continue;
+      if (SOURCE_FIELDS.some((f) => hasEntries(s.value, f) || mistyped(s.value, f))) continue;
       ctx.report(
         s.path,
         'from.source sets no field: list principals, namespaces, serviceAccounts, ipBlocks or another source field.',

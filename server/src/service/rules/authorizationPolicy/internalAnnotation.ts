@@ -1,6 +1,7 @@
 import { removeFieldFix } from '../shared/safeEdits';
 import type { Rule } from '../rule';
 import { obj } from '../shared/values';
+import { WEBHOOK_KINDS } from '../../schema/catalog';
 
 /** Annotations that Istio sets on objects it generates; a user may not set them. */
 const RESERVED: Record<string, string> = {
@@ -9,16 +10,8 @@ const RESERVED: Record<string, string> = {
   'internal.istio.io/webhook-always-reject': 'makes the validating webhook reject the object',
 };
 
-const KINDS = [
-  'AuthorizationPolicy',
-  'PeerAuthentication',
-  'RequestAuthentication',
-  'Gateway',
-  'ServiceEntry',
-  'Sidecar',
-  'WorkloadEntry',
-  'Telemetry',
-];
+/** VALIDATION-RULES.md §0.5 applies this check to every kind the webhook validates. */
+const KINDS = WEBHOOK_KINDS;
 
 export const internalAnnotation: Rule = {
   code: 'internal-annotation',

@@ -85,6 +85,15 @@ export function hasEntries(o: Obj, field: string): boolean {
   return list(o[field]).length > 0;
 }
 
+/**
+ * The field holds a value that is not a list. The schema check already reports its type, so rules
+ * that ask "is any field set?" leave such an object alone rather than add a follow-on error.
+ */
+export function mistyped(o: Obj, field: string): boolean {
+  const v = o[field];
+  return v !== undefined && v !== null && !Array.isArray(v);
+}
+
 const withNot = (fields: string[]): string[] =>
   fields.flatMap((f) => [f, `not${f[0].toUpperCase()}${f.slice(1)}`]);
 

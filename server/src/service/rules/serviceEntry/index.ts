@@ -1,7 +1,6 @@
 import type { Rule } from '../rule';
 import { addressesRequired } from './addressesRequired';
 import { dnsHostNotFqdn } from './dnsHostNotFqdn';
-import { duplicatePortName } from './duplicatePortName';
 import { dynamicDnsAddresses } from './dynamicDnsAddresses';
 import { dynamicDnsHost } from './dynamicDnsHost';
 import { dynamicDnsProtocol } from './dynamicDnsProtocol';
@@ -33,7 +32,6 @@ export const rules: readonly Rule[] = [
   invalidHost,
   partialWildcardHost,
   invalidAddress,
-  duplicatePortName,
   invalidPortName,
   unsupportedProtocol,
   addressesRequired,

@@ -31,6 +31,7 @@ import { headerOperationName } from './headerOperationName';
 import { headerValue } from './headerValue';
 import { hostName } from './hostName';
 import { ineffectiveMatch } from './ineffectiveMatch';
+import { deprecatedField } from './deprecatedField';
 import { invalidRegex } from './invalidRegex';
 import { jwtClaimRouteWithoutGateway } from './jwtClaimRouteWithoutGateway';
 import { legacyGatewayName } from './legacyGatewayName';
@@ -140,4 +141,5 @@ export const rules: readonly Rule[] = [
   tcpRouteRequired,
   unreachableRule,
   ineffectiveMatch,
+  deprecatedField,
 ];

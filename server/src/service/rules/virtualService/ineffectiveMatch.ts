@@ -5,7 +5,7 @@ import { specOf } from '../shared/virtualServiceParts';
 
 export const ineffectiveMatch: Rule = {
   code: 'IST0131',
-  severity: 'warning',
+  severity: 'information',
   kinds: ['VirtualService'],
   title: 'VirtualService match is never used (VirtualServiceIneffectiveMatch)',
   explanation: [

@@ -1,0 +1,12 @@
+import type { Rule } from '../rule';
+import { checkRoutePatch } from './routePatch';
+
+export const addOnRoute: Rule = {
+  code: 'IST0153',
+  severity: 'error',
+  kinds: ['EnvoyFilter'],
+  title: 'ADD on a route configuration (EnvoyFilterUsesAddOperationIncorrectly)',
+  explanation:
+    'An EnvoyFilter patch with `operation: ADD` and `applyTo: ROUTE_CONFIGURATION` or `HTTP_ROUTE` is ignored: there is nothing to add it to. `istioctl analyze` reports it as an error. Use `MERGE` to change the route configuration.',
+  check: (ctx) => checkRoutePatch(ctx, 'ADD'),
+};

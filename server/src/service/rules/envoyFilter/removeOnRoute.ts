@@ -1,0 +1,12 @@
+import type { Rule } from '../rule';
+import { checkRoutePatch } from './routePatch';
+
+export const removeOnRoute: Rule = {
+  code: 'IST0154',
+  severity: 'error',
+  kinds: ['EnvoyFilter'],
+  title: 'REMOVE on a route configuration (EnvoyFilterUsesRemoveOperationIncorrectly)',
+  explanation:
+    'An EnvoyFilter patch with `operation: REMOVE` and `applyTo: ROUTE_CONFIGURATION` or `HTTP_ROUTE` is reported by `istioctl analyze` as an error. Target the virtual host or filter to remove instead.',
+  check: (ctx) => checkRoutePatch(ctx, 'REMOVE'),
+};
