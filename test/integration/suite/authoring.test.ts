@@ -104,7 +104,8 @@ describe('field docs, completion and snippets', () => {
         editor = await openInEditor(uri);
       },
     );
-    const e = editor!;
+    // The workspace index may report the closed file before the action runs: open it either way.
+    const e = editor ?? (await openInEditor(uri));
     // The snippets come from the language server's completion where a resource can start.
     await e.edit((b) => b.delete(new vscode.Range(0, 0, e.document.lineCount, 0)));
     const list = await within(
