@@ -51,6 +51,11 @@ export interface Summary {
   secretType?: string;
   /** data.mesh of an `istio` ConfigMap. */
   meshText?: string;
+  /**
+   * Where a resource that is not in the workspace comes from: the cluster context it was read from.
+   * Absent for workspace files. Completion, hover and related information name it ("cluster prod-eu").
+   */
+  origin?: { cluster: string };
 }
 
 /** A summary placed in the workspace: its effective namespace is known. */
