@@ -152,7 +152,7 @@ export function describeField(
         values.map((v) => `- \`${v}\`${doc?.values?.[v] ? ` — ${doc.values[v]}` : ''}`).join('\n'),
     );
   }
-  if (doc?.default) lines.push(`**Default:** ${doc.default}`);
+  lines.push(...defaults(schema, doc));
   const constraints = [...(doc?.constraints ?? [])];
   if (!doc?.constraints?.length) constraints.push(...constraintsOf(schema));
   const exclusive = parent ? exclusiveWith(parent, name) : [];
@@ -164,6 +164,29 @@ export function describeField(
   const link = deps.docs.link(kind, doc);
   if (link) lines.push(`[Istio reference](${link})`);
   return lines.join('\n\n');
+}
+
+/**
+ * What a field gets when it is left out. The API server applies a structural-schema `default` when
+ * it stores the object; the 1.30 CRD bundle has none, so the hover says so for every field. Istio's
+ * own default (from the field docs) is what istiod or the proxy uses at run time for an unset field,
+ * and is labelled as such: it never appears in the stored object.
+ */
+export function defaults(schema: SchemaNode, doc: FieldDoc | undefined): string[] {
+  const server = schema.default;
+  const out = [
+    server === undefined
+      ? '**API server default:** none. The API server stores the object without this field when it is left out.'
+      : `**API server default:** \`${JSON.stringify(server)}\`. The API server stores this value when the field is left out.`,
+  ];
+  if (doc?.default) {
+    out.push(
+      server === undefined
+        ? `**Istio's default:** ${doc.default}. Istio uses it at run time when the field is unset; it is not written into the object.`
+        : `**Istio's default:** ${doc.default}. Istio uses it at run time when the field is unset.`,
+    );
+  }
+  return out;
 }
 
 /** Enum values in the docs' (declaration) order, falling back to the schema's values sorted. */
