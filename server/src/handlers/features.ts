@@ -1,10 +1,11 @@
-import { type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { cancelledBeforeStart, requestCancelled } from './cancellation';
 import { guard } from './guard';
+import { registerRename } from './rename';
 
 export interface HandlerDeps {
   connection: Connection;
@@ -12,6 +13,8 @@ export interface HandlerDeps {
   service: IstioService;
   settings: (uri: string) => Promise<IstioSettings>;
   log: (message: string) => void;
+  /** The client's capabilities, from the initialize request. */
+  clientCapabilities?: () => ClientCapabilities | undefined;
 }
 
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
@@ -60,6 +63,8 @@ export function registerFeatures(deps: HandlerDeps): void {
       return file ? service().inlayHints(file, params.range) : [];
     }),
   );
+
+  registerRename(deps);
 
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async (params, token) => {
