@@ -5,6 +5,7 @@ import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { cancelledBeforeStart, requestCancelled } from './cancellation';
 import { guard } from './guard';
+import { workspaceFixes } from '../service/features/codeActions';
 import { registerRename } from './rename';
 
 export interface HandlerDeps {
@@ -52,7 +53,24 @@ export function registerFeatures(deps: HandlerDeps): void {
   connection.onCodeAction(
     guard('codeAction', log, [], async (params, token) => {
       if (await cancelledBeforeStart(token)) return requestCancelled();
-      return service().codeActions(params.textDocument.uri, params.context.diagnostics);
+      const uri = params.textDocument.uri;
+      const own = service().codeActions(uri, params.context.diagnostics);
+      const file = snapshot(uri);
+      if (!file) return own;
+      service().workspace.update(file);
+      const caps = deps.clientCapabilities?.()?.workspace?.workspaceEdit;
+      const cross = workspaceFixes(
+        service().workspace,
+        uri,
+        params.context.diagnostics,
+        await deps.settings(uri),
+        {
+          versionOf: (u) => documents.get(u)?.version ?? null,
+          documentChanges: !!caps?.documentChanges,
+          createFiles: !!caps?.documentChanges && !!caps.resourceOperations?.includes('create'),
+        },
+      );
+      return [...own, ...cross];
     }),
   );
 

@@ -5,23 +5,18 @@
  * to the renamed Gateway (whatever form it is written in; each keeps its form). Same-named subsets of
  * other DestinationRules and Gateways of other namespaces are left alone.
  */
-import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { FileSnapshot } from '../documentStore';
 import type { Position } from 'vscode-languageserver-types';
 import { isDns1123Label } from '../rules/shared/hostnames';
 import { destinations, describe, gatewayRefs, subsetNames } from '../rules/workspace/refs';
 import type { PathSegment } from '../yaml/nodes';
-import { boundRules, scalarText, valueAt, within } from './fixes/places';
+import { boundRules, EditSet, scalarText, valueAt, within, type EditOptions } from './fixes/places';
 import type { Resolver } from './resolver';
 import type { Resource } from './summary';
 import { K8S_GATEWAY, type WorkspaceIndex } from './workspaceIndex';
 
-export interface RenameOptions {
-  /** The version of an open document; null for a file that is not open. */
-  versionOf(uri: string): number | null;
-  /** The client accepts `documentChanges` (versioned edits). */
-  documentChanges: boolean;
-}
+export type RenameOptions = EditOptions;
 
 type Target =
   | { kind: 'subset'; name: string; entries: { dr: Resource; index: number }[]; range: Range }
@@ -116,29 +111,6 @@ export function prepareRename(
   return { range: t.range, placeholder: t.name };
 }
 
-class Edits {
-  private readonly byUri = new Map<string, Map<string, TextEdit>>();
-
-  add(uri: string, range: Range | undefined, newText: string): void {
-    if (!range) return;
-    let m = this.byUri.get(uri);
-    if (!m) this.byUri.set(uri, (m = new Map<string, TextEdit>()));
-    const key = `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-    m.set(key, { range, newText });
-  }
-
-  edit(options: RenameOptions): WorkspaceEdit {
-    const files = [...this.byUri].map(([uri, m]) => ({ uri, edits: [...m.values()] }));
-    if (!options.documentChanges) return { changes: Object.fromEntries(files.map((f) => [f.uri, f.edits])) };
-    return {
-      documentChanges: files.map((f) => ({
-        textDocument: { uri: f.uri, version: options.versionOf(f.uri) },
-        edits: f.edits,
-      })),
-    };
-  }
-}
-
 /** The workspace edit that renames the subset or Gateway at `position`, or why it cannot. */
 export function rename(
   index: WorkspaceIndex,
@@ -150,7 +122,7 @@ export function rename(
 ): WorkspaceEdit | Refusal {
   const t = target(index, r, file, position);
   if ('error' in t) return t;
-  const edits = new Edits();
+  const edits = new EditSet();
   if (t.kind === 'subset') {
     if (!isDns1123Label(newName))
       return {

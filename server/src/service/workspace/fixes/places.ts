@@ -4,7 +4,7 @@
  * subset check makes, so that an edit built here is judged by the same rule afterwards).
  */
 import { isScalar } from 'yaml';
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { FileSnapshot } from '../../documentStore';
 import { nodeAtOffset } from '../../yaml/cursor';
 import { locate, type PathSegment } from '../../yaml/nodes';
@@ -125,4 +125,54 @@ export function editDistance(a: string, b: string, limit: number): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+export interface EditOptions {
+  /** The version of an open document; null for a file that is not open. */
+  versionOf(uri: string): number | null;
+  /** The client accepts `documentChanges` (versioned edits). */
+  documentChanges: boolean;
+  /** The client accepts CreateFile operations in `documentChanges`. */
+  createFiles?: boolean;
+}
+
+/** Text edits over several files (and files to create), built into one WorkspaceEdit. */
+export class EditSet {
+  private readonly byUri = new Map<string, Map<string, TextEdit>>();
+  private readonly created: string[] = [];
+
+  add(uri: string, range: Range | undefined, newText: string): void {
+    if (!range) return;
+    let m = this.byUri.get(uri);
+    if (!m) this.byUri.set(uri, (m = new Map<string, TextEdit>()));
+    const key = `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+    m.set(key, { range, newText });
+  }
+
+  /** A new file (the client must accept CreateFile); it fails rather than overwrite an existing file. */
+  create(uri: string): void {
+    this.created.push(uri);
+  }
+
+  get empty(): boolean {
+    return this.byUri.size === 0 && this.created.length === 0;
+  }
+
+  edit(options: EditOptions): WorkspaceEdit {
+    const files = [...this.byUri].map(([uri, m]) => ({ uri, edits: [...m.values()] }));
+    if (!options.documentChanges && !this.created.length)
+      return { changes: Object.fromEntries(files.map((f) => [f.uri, f.edits])) };
+    return {
+      documentChanges: [
+        ...this.created.map((uri) => ({ kind: 'create' as const, uri, options: { overwrite: false } })),
+        ...files.map((f) => ({
+          textDocument: {
+            uri: f.uri,
+            version: this.created.includes(f.uri) ? null : options.versionOf(f.uri),
+          },
+          edits: f.edits,
+        })),
+      ],
+    };
+  }
 }
