@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import {
   createMessageConnection,
   ResponseError,
@@ -164,4 +164,26 @@ test('a place that cannot be renamed, and an invalid name, are refused with a me
     (err: unknown) =>
       err instanceof ResponseError && /"Front_Door" is not a valid Gateway name/.test(err.message),
   );
+});
+
+test('a quick fix on a workspace diagnostic edits the DestinationRule in the closed file', async () => {
+  const canary = VS.replace('name: reviews,', 'name: canary,').replace('subset: v2', 'subset: v7');
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: uri('canary.yaml'), languageId: 'yaml', version: 1, text: canary },
+  });
+  const report = await connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+    textDocument: { uri: uri('canary.yaml') },
+  });
+  const d = report.items.find((x) => x.code === 'IST0101' && x.range.start.line === 8);
+  assert.ok(d, JSON.stringify(report.items));
+  const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: uri('canary.yaml') },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
+  const add = actions.find((a) => a.title.startsWith('Add subset "v7"'));
+  assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+  assert.deepEqual(edits(add.edit!), [
+    [uri('dr.yaml'), null, ['5:34-34=, {name: v7, labels: {version: v7}}']],
+  ]);
 });
