@@ -384,3 +384,18 @@ describe('quick fix: replace a gateway or host with the closest existing one', (
     }
   });
 });
+
+describe('workspace quick fixes on odd input', () => {
+  it('offer nothing for a diagnostic that matches no current finding, or a subset name that needs quoting', () => {
+    const ws = new Files({ 'vs.yaml': VS('reviews', ['"v 2"']) });
+    try {
+      const range = { start: { line: 900, character: 0 }, end: { line: 900, character: 4 } };
+      const stale: Diagnostic = { range, message: 'x', source: 'istio', code: 'IST0101' };
+      assert.deepEqual(fixes(ws, 'vs.yaml', stale), []);
+      const d = one(ws.diagnostics().get(ws.uri('vs.yaml'))!, UNRESOLVED, 12);
+      assert.deepEqual(fixes(ws, 'vs.yaml', d), []);
+    } finally {
+      ws.done();
+    }
+  });
+});

@@ -279,3 +279,27 @@ describe('rename a Gateway across files', () => {
     }
   });
 });
+
+describe('rename and quick fixes on odd input', () => {
+  it('refuse rather than throw: out-of-range positions, broken YAML, empty files', () => {
+    const ws = new Files({
+      'empty.yaml': '',
+      'broken.yaml':
+        'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: x\n  subset: [',
+      'vs.yaml': VS('v2', 'public'),
+    });
+    try {
+      for (const name of ['empty.yaml', 'broken.yaml', 'vs.yaml'])
+        for (const at of [
+          { line: 0, character: 0 },
+          { line: 3, character: 500 },
+          { line: 100000, character: 3 },
+        ]) {
+          assert.ok('error' in prepareAt(ws, name, at), `${name} ${JSON.stringify(at)}`);
+          assert.ok('error' in renameAt(ws, name, at, 'v3'));
+        }
+    } finally {
+      ws.done();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import type { WorkspaceFix } from './subsets';
 
 const MAX_CANDIDATES = 10_000;
 const MAX_OFFERS = 3;
+const SAFE = /^[A-Za-z0-9*.][A-Za-z0-9./*-]*$/;
 
 /** How far a candidate may be: about one edit in four characters of the reference, at most 3. */
 function limitFor(written: string): number {
@@ -56,15 +57,18 @@ function replacements(
 ): WorkspaceFix[] {
   const range = scalarText(subject, path);
   if (!range) return [];
-  return found.map((c) => {
-    const edit = new EditSet();
-    edit.add(subject.uri, range, c.text);
-    return {
-      title: `Replace ${what} "${written}" with "${c.text}" (${describe(c.target)})`,
-      edit,
-      preferred: found.length === 1,
-    };
-  });
+  // Written as a plain scalar: a name that would need quoting (a broken resource) is not offered.
+  return found
+    .filter((c) => SAFE.test(c.text))
+    .map((c) => {
+      const edit = new EditSet();
+      edit.add(subject.uri, range, c.text);
+      return {
+        title: `Replace ${what} "${written}" with "${c.text}" (${describe(c.target)})`,
+        edit,
+        preferred: found.length === 1,
+      };
+    });
 }
 
 /** The same Gateway reference form as `written`, naming the Gateway `g`. */

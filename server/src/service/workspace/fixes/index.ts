@@ -8,6 +8,7 @@ import { DIAGNOSTIC_SOURCE, type IstioSettings } from '../../../../../shared/src
 import { destinations, gatewayRefs } from '../../rules/workspace/refs';
 import { UNRESOLVED_CODE, type CrossFinding } from '../../rules/workspace/rule';
 import { str } from '../../rules/shared/values';
+import { isDns1123Label } from '../../rules/shared/hostnames';
 import type { PathSegment } from '../../yaml/nodes';
 import { placeRange } from '../crossChecks';
 import type { WorkspaceEngine } from '../engine';
@@ -16,6 +17,8 @@ import { sameRange, type EditOptions } from './places';
 import { addSubset, createDestinationRule, type WorkspaceFix } from './subsets';
 
 export type { EditOptions } from './places';
+
+const PLAIN_HOST = /^[A-Za-z0-9*][A-Za-z0-9.*-]*$/;
 
 const CODES = new Set(['IST0101', 'IST0174', UNRESOLVED_CODE]);
 
@@ -37,6 +40,8 @@ function fixesFor(
   if (subject.kind !== 'VirtualService') return [];
   for (const d of destinations(subject)) {
     if (d.subset && samePath(f.path, [...d.path, 'subset'])) {
+      // Names are written into YAML as plain scalars: only offer fixes for names that are valid.
+      if (!isDns1123Label(d.subset) || !PLAIN_HOST.test(d.host)) return [];
       const add = addSubset(r, subject, d, d.subset);
       if (add) return [add];
       const create = createDestinationRule(engine.index, r, subject, d, o);
