@@ -100,12 +100,14 @@ export function replaceGateway(
   const key = keyOf(ref.namespace, ref.name);
   function* candidates(): Generator<Candidate> {
     for (const g of [...r.resources('Gateway'), ...r.resources(K8S_GATEWAY)]) {
-      const text = gatewayForm(written, vs.namespace, g);
-      if (r.gateway(text, vs.namespace).lookup.status === 'found')
-        yield { text, key: keyOf(g.namespace, g.name), target: g };
+      yield { text: gatewayForm(written, vs.namespace, g), key: keyOf(g.namespace, g.name), target: g };
     }
   }
-  return replacements(vs, path, 'gateway', written, closest(key, written, candidates()));
+  // Only the few closest are resolved (a lookup per candidate would be quadratic).
+  const found = closest(key, written, candidates()).filter(
+    (c) => r.gateway(c.text, vs.namespace).lookup.status === 'found',
+  );
+  return replacements(vs, path, 'gateway', written, found);
 }
 
 /**
