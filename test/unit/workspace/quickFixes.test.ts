@@ -4,6 +4,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../../shared/src/protocol';
 import { workspaceQuickFixes, type EditOptions } from '../../../server/src/service/workspace/fixes/index';
 import { service } from '../helpers';
+import { editDistance } from '../../../server/src/service/workspace/fixes/places';
 import { errors, Files } from './edits';
 import { one } from './helpers';
 
@@ -361,6 +362,30 @@ describe('quick fix: replace a gateway or host with the closest existing one', (
     }
   });
 
+  it('a DestinationRule host that matches nothing gets the nearest Service', () => {
+    const ws = new Files({
+      'dr.yaml': `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: "reviwes"
+`,
+      'svc.yaml': SERVICE,
+    });
+    try {
+      const d = one(ws.diagnostics().get(ws.uri('dr.yaml'))!, UNRESOLVED, 4);
+      const actions = fixes(ws, 'dr.yaml', d);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Replace host "reviwes" with "reviews" (Service bookinfo/reviews)'],
+      );
+      applyAndRevalidate(ws, 'dr.yaml', d, actions[0]);
+      assert.match(ws.text('dr.yaml')!, /host: "reviews"\n/);
+    } finally {
+      ws.done();
+    }
+  });
+
   it('a name.namespace host is replaced with the full name Istio needs', () => {
     const ws = new Files({
       'vs.yaml': VS('reviews.bookinfo', ['v1'], '[mesh]', 'shop').replace(
@@ -397,5 +422,18 @@ describe('workspace quick fixes on odd input', () => {
     } finally {
       ws.done();
     }
+  });
+});
+
+describe('the edit distance of the closest-name fixes', () => {
+  it('counts insertions, deletions, substitutions and adjacent transpositions, and stops past the limit', () => {
+    // Textbook values: kitten → sitting is 3; ca → ac is one transposition; OSA gives ca → abc 3.
+    assert.equal(editDistance('kitten', 'sitting', 5), 3);
+    assert.equal(editDistance('ca', 'ac', 5), 1);
+    assert.equal(editDistance('ca', 'abc', 5), 3);
+    assert.equal(editDistance('reviwes', 'reviews', 3), 1);
+    assert.equal(editDistance('same', 'same', 0), 0);
+    assert.equal(editDistance('kitten', 'sitting', 2), 3, 'limit + 1 once past the limit');
+    assert.equal(editDistance('a', 'abcdef', 2), 3);
   });
 });

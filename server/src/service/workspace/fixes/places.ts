@@ -109,19 +109,26 @@ export function boundRules(r: Resolver, vs: Resource, d: DestinationRef): Chosen
   return r.destinationRule(host, client, se?.namespace);
 }
 
-/** Levenshtein distance, or `limit + 1` as soon as it is known to exceed `limit` (bounded work). */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment: `reviwes` is one edit from
+ * `reviews`), or `limit + 1` as soon as it is known to exceed `limit` (bounded work).
+ */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, before[j - 2] + 1);
       cur.push(v);
       if (v < best) best = v;
     }
     if (best > limit) return limit + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length];
