@@ -266,6 +266,29 @@ describe('rename a Gateway across files', () => {
     }
   });
 
+  it('refuses a Gateway API Gateway, from its name and from an entry that binds it', () => {
+    const ws = new Files({
+      'k8s.yaml': `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: shared, namespace: edge}
+spec:
+  gatewayClassName: istio
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+`,
+      'vs.yaml': VS('v2', 'shared'),
+    });
+    try {
+      assert.deepEqual(prepareAt(ws, 'k8s.yaml', { line: 2, character: 18 }), {
+        error: 'shared is a Gateway API Gateway; rename it where its routes are defined',
+      });
+      assert.deepEqual(prepareAt(ws, 'vs.yaml', { line: 5, character: 18 }), {
+        error: 'edge/shared is a Gateway API Gateway; rename it where its routes are defined',
+      });
+    } finally {
+      ws.done();
+    }
+  });
+
   it('refuses a name another Gateway of the namespace has', () => {
     const ws = new Files({
       'gw.yaml': GW('public'),

@@ -69,6 +69,8 @@ function target(
     samePath(path, ['metadata', 'name'])
   )
     return { kind: 'gateway', gateway: resource, range, name: value };
+  if (resource.kind === 'Gateway' && samePath(path, ['metadata', 'name']))
+    return { error: `${value} is a Gateway API Gateway; rename it where its routes are defined` };
   if (resource.kind !== 'VirtualService') return { error: WHERE };
   for (const d of destinations(resource)) {
     if (d.subset === undefined || !samePath(path, [...d.path, 'subset'])) continue;
