@@ -55,6 +55,9 @@ export function registerFeatures(deps: HandlerDeps): void {
       if (await cancelledBeforeStart(token)) return requestCancelled();
       const uri = params.textDocument.uri;
       const own = service().codeActions(uri, params.context.diagnostics);
+      const only = params.context.only;
+      if (only && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === ''))
+        return own;
       const file = snapshot(uri);
       if (!file) return own;
       service().workspace.update(file);
