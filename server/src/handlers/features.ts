@@ -1,21 +1,21 @@
 import { type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { workspaceFixes } from '../service/features/codeActions';
+import { registerRename } from './rename';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { cancelledBeforeStart, requestCancelled } from './cancellation';
 import { guard } from './guard';
-import { workspaceFixes } from '../service/features/codeActions';
-import { registerRename } from './rename';
 
 export interface HandlerDeps {
   connection: Connection;
+  /** The client's capabilities, from the initialize request. */
+  clientCapabilities?: () => ClientCapabilities | undefined;
   documents: TextDocuments<TextDocument>;
   service: IstioService;
   settings: (uri: string) => Promise<IstioSettings>;
   log: (message: string) => void;
-  /** The client's capabilities, from the initialize request. */
-  clientCapabilities?: () => ClientCapabilities | undefined;
 }
 
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
