@@ -3,6 +3,7 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   DidChangeConfigurationNotification,
+  type ClientCapabilities,
 } from 'vscode-languageserver/node';
 import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
 import { versionedDocuments } from './handlers/cancellation';
@@ -28,10 +29,12 @@ process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err
 
 let service: IstioService | undefined;
 let canAskConfiguration = false;
+let clientCapabilities: ClientCapabilities | undefined;
 const settingsCache = new Map<string, Promise<IstioSettings>>();
 
 connection.onInitialize((params) => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  clientCapabilities = params.capabilities;
   workspace.setFolders(
     params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
   );
@@ -48,6 +51,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
@@ -146,6 +150,7 @@ registerFeatures({
   },
   settings,
   log,
+  clientCapabilities: () => clientCapabilities,
 });
 
 registerIstioRequests({

@@ -1,4 +1,6 @@
-import { type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { workspaceFixes } from '../service/features/codeActions';
+import { registerRename } from './rename';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
 import type { FileSnapshot } from '../service/documentStore';
@@ -8,6 +10,8 @@ import { guard } from './guard';
 
 export interface HandlerDeps {
   connection: Connection;
+  /** The client's capabilities, from the initialize request. */
+  clientCapabilities?: () => ClientCapabilities | undefined;
   documents: TextDocuments<TextDocument>;
   service: IstioService;
   settings: (uri: string) => Promise<IstioSettings>;
@@ -49,7 +53,27 @@ export function registerFeatures(deps: HandlerDeps): void {
   connection.onCodeAction(
     guard('codeAction', log, [], async (params, token) => {
       if (await cancelledBeforeStart(token)) return requestCancelled();
-      return service().codeActions(params.textDocument.uri, params.context.diagnostics);
+      const uri = params.textDocument.uri;
+      const own = service().codeActions(uri, params.context.diagnostics);
+      const only = params.context.only;
+      if (only && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === ''))
+        return own;
+      const file = snapshot(uri);
+      if (!file) return own;
+      service().workspace.update(file);
+      const caps = deps.clientCapabilities?.()?.workspace?.workspaceEdit;
+      const cross = workspaceFixes(
+        service().workspace,
+        uri,
+        params.context.diagnostics,
+        await deps.settings(uri),
+        {
+          versionOf: (u) => documents.get(u)?.version ?? null,
+          documentChanges: !!caps?.documentChanges,
+          createFiles: !!caps?.documentChanges && !!caps.resourceOperations?.includes('create'),
+        },
+      );
+      return [...own, ...cross];
     }),
   );
 
@@ -60,6 +84,8 @@ export function registerFeatures(deps: HandlerDeps): void {
       return file ? service().inlayHints(file, params.range) : [];
     }),
   );
+
+  registerRename(deps);
 
   connection.onDocumentSymbol(
     guard('documentSymbol', log, [], async (params, token) => {
