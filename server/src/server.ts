@@ -76,6 +76,8 @@ connection.onInitialized(() => {
   void connection.sendNotification(ServerStatusNotification, status);
   // Compile the core kinds' schemas while the user is still opening files.
   if (service) warmUp(service);
+  // Documents are validated with the cluster's own CRDs once they are read (bundled schemas until then).
+  service?.useCluster(cluster.view);
   void workspace.start();
 });
 

@@ -28,6 +28,8 @@ import { RuleSet } from './rules/runRules';
 import type { Rule } from './rules/rule';
 import { SchemaCatalog } from './schema/catalog';
 import { createAjv } from './schema/compile';
+import { ClusterSchemas } from './schema/clusterSchemas';
+import type { ClusterView } from './cluster/types';
 import { Validator } from './validator';
 import { WorkspaceEngine } from './workspace/engine';
 
@@ -65,6 +67,13 @@ export class IstioService {
   readonly workspace: WorkspaceEngine;
 
   private readonly schemasDir: string;
+  /** The connected cluster's CRD schemas; the bundled ones apply until it has them. */
+  readonly clusterSchemas: ClusterSchemas;
+
+  /** Validates with the CRDs of this cluster (undefined: the bundled schemas only). */
+  useCluster(view: ClusterView | undefined): void {
+    this.clusterSchemas.use(view);
+  }
 
   constructor(options: ServiceOptions) {
     this.schemasDir = options.schemasDir;
@@ -72,7 +81,9 @@ export class IstioService {
     this.catalog = new SchemaCatalog(options.schemasDir);
     this.docs = new FieldDocs(options.docsDir ?? join(options.schemasDir, 'docs'));
     this.rules = options.rules ?? ALL_RULES;
-    this.validator = new Validator(this.catalog, createAjv(this.cel), new RuleSet(this.rules), this.log);
+    const ajv = createAjv(this.cel);
+    this.clusterSchemas = new ClusterSchemas(ajv);
+    this.validator = new Validator(this.catalog, ajv, new RuleSet(this.rules), this.log, this.clusterSchemas);
     this.workspace = new WorkspaceEngine(this.log);
   }
 
@@ -111,6 +122,7 @@ export class IstioService {
     return hover(file, position, {
       catalog: this.catalog,
       docs: this.docs,
+      cluster: this.clusterSchemas,
       findings: (state) => documentFindings(state, this.validator),
       explain: (code) => this.explain(code),
       codeLink: (code) => this.codeLink(code),
