@@ -78,6 +78,7 @@ connection.onInitialized(() => {
   if (service) warmUp(service);
   // Documents are validated with the cluster's own CRDs once they are read (bundled schemas until then).
   service?.useCluster(cluster.view);
+  service?.useMesh(cluster.mesh);
   void workspace.start();
 });
 

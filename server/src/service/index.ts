@@ -30,6 +30,8 @@ import { SchemaCatalog } from './schema/catalog';
 import { createAjv } from './schema/compile';
 import { ClusterSchemas } from './schema/clusterSchemas';
 import type { ClusterView } from './cluster/types';
+import { MeshChecks } from './cluster/mesh/diagnostics';
+import type { MeshView } from './cluster/mesh/meshView';
 import { Validator } from './validator';
 import { WorkspaceEngine } from './workspace/engine';
 
@@ -70,6 +72,14 @@ export class IstioService {
   /** The connected cluster's CRD schemas; the bundled ones apply until it has them. */
   readonly clusterSchemas: ClusterSchemas;
 
+  /** Mesh-wide checks (IST0170) over the clusters of `istio.cluster.contexts`. */
+  readonly meshChecks = new MeshChecks();
+
+  /** The clusters of the mesh, for mesh-wide checks (undefined: none). */
+  useMesh(view: MeshView | undefined): void {
+    this.meshChecks.use(view);
+  }
+
   /** Validates with the CRDs of this cluster (undefined: the bundled schemas only). */
   useCluster(view: ClusterView | undefined): void {
     this.clusterSchemas.use(view);
@@ -92,11 +102,11 @@ export class IstioService {
    * in it. The file's snapshot must have been given to `workspace.update` first.
    */
   workspaceDiagnostics(file: FileSnapshot, settings: IstioSettings): Diagnostic[] {
-    return this.fileDiagnostics(
-      file,
-      settings,
-      this.workspace.diagnostics(file.uri, settings, (c) => this.codeLink(c)),
-    );
+    const link = (c: string): string | undefined => this.codeLink(c);
+    return this.fileDiagnostics(file, settings, [
+      ...this.workspace.diagnostics(file.uri, settings, link),
+      ...this.meshChecks.diagnostics(file, settings.workspace?.defaultNamespace ?? 'default', link),
+    ]);
   }
 
   /** A file's own diagnostics merged with the given cross-resource ones (see workspace/analyze.ts). */

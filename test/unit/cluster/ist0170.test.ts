@@ -4,6 +4,9 @@ import { ClusterStore } from '../../../server/src/service/cluster/store';
 import { summarize } from '../../../server/src/service/cluster/summarize';
 import { inconsistentServices } from '../../../server/src/service/cluster/mesh/ist0170';
 import { MeshView } from '../../../server/src/service/cluster/mesh/meshView';
+import { IstioService } from '../../../server/src/service/index';
+import { DEFAULT_SETTINGS } from '../../../shared/src/protocol';
+import { SCHEMAS } from '../helpers';
 
 type Spec = Record<string, unknown>;
 
@@ -156,5 +159,51 @@ describe('IST0170 MultiClusterInconsistentService', () => {
       assert.equal(inconsistentServices(m).length, 50);
       assert.equal(inconsistentServices(m, 10).length, 10);
     });
+  });
+});
+
+describe('IST0170 in the editor', () => {
+  test('shown on the name of the workspace Service with that namespace and name, and nowhere else', () => {
+    const s = new IstioService({ schemasDir: SCHEMAS, log: (m) => assert.fail(m) });
+    s.useMesh(
+      mesh(
+        cluster('east', [svc('reviews', REVIEWS)]),
+        cluster('west', [svc('reviews', { ...REVIEWS, type: 'NodePort' })]),
+      ),
+    );
+    const text = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: ratings',
+      '  namespace: bookinfo',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: reviews',
+      '  namespace: bookinfo',
+      'spec:',
+      '  ports: [{port: 9080}]',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: reviews, namespace: other}',
+      '',
+    ].join('\n');
+    const d = s.workspaceDiagnostics(s.snapshot('file:///ws/svc.yaml', 1, text), DEFAULT_SETTINGS);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character, x.source]),
+      [['IST0170', 2, 9, 8, 'istio']],
+    );
+    assert.match(
+      d[0].message,
+      /Service reviews in namespace bookinfo is not the same in clusters east, west/,
+    );
+    s.useMesh(undefined);
+    assert.deepEqual(
+      s.workspaceDiagnostics(s.snapshot('file:///ws/svc.yaml', 2, text), DEFAULT_SETTINGS),
+      [],
+    );
   });
 });
