@@ -26,6 +26,8 @@ export class ClusterSchemas {
   private view: ClusterView | undefined;
   private subscription: Disposable | undefined;
   private gen = 0;
+  /** The CRDs by group and kind, rebuilt when the generation changes. */
+  private index: { generation: number; byKind: Map<string, CrdSummary> } | undefined;
 
   constructor(private readonly ajv: Ajv) {}
 
@@ -56,7 +58,12 @@ export class ClusterSchemas {
   kind(group: string, kind: string): ClusterKind | undefined {
     const view = this.view;
     if (!this.active() || !view) return undefined;
-    const crd = view.list('CustomResourceDefinition').find((c) => c.group === group && c.crdKind === kind);
+    if (this.index?.generation !== this.gen) {
+      const byKind = new Map<string, CrdSummary>();
+      for (const c of view.list('CustomResourceDefinition')) byKind.set(`${c.group}/${c.crdKind}`, c);
+      this.index = { generation: this.gen, byKind };
+    }
+    const crd = this.index.byKind.get(`${group}/${kind}`);
     if (crd) return { crd };
     return view.state('CustomResourceDefinition') === 'synced' ? {} : undefined;
   }
