@@ -80,6 +80,9 @@ connection.onInitialized(() => {
   void connection.sendNotification(ServerStatusNotification, status);
   // Compile the core kinds' schemas while the user is still opening files.
   if (service) warmUp(service);
+  // Documents are validated with the cluster's own CRDs once they are read (bundled schemas until then).
+  service?.useCluster(cluster.view);
+  service?.useMesh(cluster.mesh);
   void workspace.start();
 });
 
