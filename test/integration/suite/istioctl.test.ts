@@ -1051,6 +1051,7 @@ spec:
         'istio.analyze',
         'istio.proxyStatus',
         'istio.proxyConfig',
+        'istio.createRemoteSecret',
       ]) {
         const ui = await run(id, new Ui([], []));
         ui.assertDone();
