@@ -182,7 +182,7 @@ describe('mesh references across files (issue 12)', () => {
     assert.deepEqual(await definition(positionOf(document, 'subset: v9', 'subset: '.length + 1)), []);
   });
 
-  it('Shift+F12 on a DestinationRule subset and on a Gateway lists the routes in the other file', async () => {
+  it('Shift+F12 on a DestinationRule subset, a Gateway and a Service lists their users in other files', async () => {
     const dr = await vscode.workspace.openTextDocument(uris['destination-rule.yaml']);
     const gw = await vscode.workspace.openTextDocument(uris['gateway.yaml']);
     const vs = await vscode.workspace.openTextDocument(vsUri());
@@ -204,6 +204,21 @@ describe('mesh references across files (issue 12)', () => {
       inVs(ofGateway),
       [positionOf(vs, '- storefront-gateway').line],
       describeLocations(ofGateway),
+    );
+
+    // The Service: the two routes to reviews in the VirtualService and the DestinationRule's host.
+    const wl = await vscode.workspace.openTextDocument(uris['workloads.yaml']);
+    const service = wl.getText().indexOf('name: reviews', wl.getText().indexOf('kind: Service'));
+    const ofService = await references(wl.uri, wl.positionAt(service + 'name: '.length + 1));
+    assert.deepEqual(
+      inVs(ofService).sort((a, b) => a - b),
+      [positionOf(vs, 'host: reviews').line, positionOf(vs, 'host: reviews', 0, 2).line],
+      describeLocations(ofService),
+    );
+    assert.deepEqual(
+      ofService.filter((l) => base(l.uri) === 'destination-rule.yaml').map((l) => l.range.start.line),
+      [positionOf(dr, 'host: reviews').line],
+      describeLocations(ofService),
     );
   });
 
