@@ -4,8 +4,7 @@
 //   test/ui/*.test.ts        the extension loaded from this checkout (the test rig)
 //   test/ui/user/*.test.ts   the editor `npm start` opens: the .vsix installed, no smoke-test driver
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
-//   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png, docs/completion.png
-//                                        and docs/install.png
+//   npm run test:ui -- --update-docs     also refreshes the README's pictures in docs/ (*.png)
 //   ISTIO_E2E_UI_TESTS=name[,name]       only the test files whose path contains one of the names
 //                                        (a configuration with none of them is not started)
 import fs from 'node:fs';
