@@ -20,6 +20,14 @@ const VS = 'virtual-service.yaml';
 const DR = 'destination-rule.yaml';
 const GW = 'gateway.yaml';
 
+/** True when no finite animation runs on a hover or its containers. */
+const FADED_IN = `[...document.querySelectorAll('.monaco-hover')].every((h) => {
+  for (let n = h; n; n = n.parentElement)
+    if (n.getAnimations().some((a) => a.playState === 'running' && a.effect.getTiming().iterations !== Infinity))
+      return false;
+  return true;
+})`;
+
 /** 1-based line and column of `needle` (its first occurrence after `from`) in a fixture file, plus `delta`. */
 function place(file: string, needle: string, delta = 0, from = ''): { line: number; column: number } {
   const text = fs.readFileSync(path.join(FIXTURE, file), 'utf8');
@@ -84,6 +92,9 @@ describe('broken references across files (issue 12)', () => {
     await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
     const h = page.locator('.monaco-hover').filter({ hasText: text }).first();
     await wb.visible(h, `a hover mentioning "${text}"`);
+    // The hover fades in: let that finish so that the screenshot shows it in full. (A string,
+    // evaluated in the page: this project compiles without the DOM library.)
+    await page.waitForFunction(FADED_IN, undefined, { timeout: 5_000 });
     return h.innerText();
   };
 
@@ -157,6 +168,33 @@ describe('broken references across files (issue 12)', () => {
       `the related location ${DR}(${line}, ${column}): ${text}`,
     );
     await screenshot('subset-hover', 'mesh-subset-hover.png');
+  });
+
+  step('F8 peeks at the subset error with the DestinationRule as related location', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    const v9 = place(VS, 'subset: v9');
+    await goTo({ line: v9.line, column: 1 });
+    await page.keyboard.press('F8');
+    const widget = await wb.visible(
+      page
+        .locator('.zone-widget')
+        .filter({ has: page.locator('.marker-widget') })
+        .first(),
+      'the problem peek',
+    );
+    await wb.visible(
+      widget.filter({ hasText: 'subset "v9" is not defined' }),
+      'the subset error in the peek',
+    );
+    const { line, column } = place(DR, 'subsets:');
+    await wb.visible(
+      widget.filter({ hasText: `${DR}(${line}, ${column})` }),
+      `the related location ${DR}(${line}, ${column}) in the peek`,
+    );
+    await screenshot('problem-peek', 'mesh-problem-peek.png');
+    await page.keyboard.press('Escape');
+    await wb.hidden(widget, 'the problem peek');
   });
 
   step('the hover of the unknown gateway says how to check it', async () => {
