@@ -5,6 +5,9 @@ import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { cancelledBeforeStart, requestCancelled } from './cancellation';
 import { guard } from './guard';
+import { withReference } from '../service/features/hover';
+import { indexCompletions } from '../service/workspace/completionSources';
+import { referenceHover } from '../service/workspace/referenceHover';
 
 export interface HandlerDeps {
   connection: Connection;
@@ -30,7 +33,13 @@ export function registerFeatures(deps: HandlerDeps): void {
     guard('hover', log, null, async (params, token) => {
       if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
-      return file ? service().hover(file, params.position) : null;
+      if (!file) return null;
+      const base = service().hover(file, params.position);
+      // On a reference (subset, host, gateway, selector, principal): its target first.
+      const ws = service().workspace;
+      ws.update(file);
+      const resolver = ws.resolver(await deps.settings(file.uri));
+      return withReference(base, referenceHover(ws.index, resolver, file, params.position));
     }),
   );
 
@@ -39,10 +48,20 @@ export function registerFeatures(deps: HandlerDeps): void {
       if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       if (!file) return [];
-      // Subsets of the resolved DestinationRule first, then the schema's completions.
-      service().workspace.update(file);
-      const fromIndex = service().workspace.completion(file, params.position, await deps.settings(file.uri));
-      return [...fromIndex, ...service().completion(file, params.position)];
+      // Values from the workspace index first (subsets, hosts, ports, gateways, namespaces, labels,
+      // principals), then the schema's completions, without repeating a label.
+      const ws = service().workspace;
+      ws.update(file);
+      const resolver = ws.resolver(await deps.settings(file.uri));
+      const fromIndex = indexCompletions(ws.index, resolver, file, params.position);
+      const labels = new Set(fromIndex.items.map((i) => i.label));
+      const items = [
+        ...fromIndex.items,
+        ...service()
+          .completion(file, params.position)
+          .filter((i) => !labels.has(i.label)),
+      ];
+      return fromIndex.incomplete ? { isIncomplete: true, items } : items;
     }),
   );
 
