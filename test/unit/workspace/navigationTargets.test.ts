@@ -88,6 +88,19 @@ describe('go to definition, every reference of issue 12 §4', () => {
     ]);
   });
 
+  it('a VirtualService hosts entry goes to the Service and the DestinationRule too', () => {
+    const w = ws();
+    const locs = w.engine.definition(
+      w.file('bookinfo/vs.yaml'),
+      { line: 6, character: 12 },
+      DEFAULT_SETTINGS,
+    );
+    assert.deepEqual(sorted(locs), [
+      [w.uri('bookinfo/dr.yaml'), 6, 8],
+      [w.uri('bookinfo/services.yaml'), 3, 8],
+    ]);
+  });
+
   it('a DestinationRule host goes to the Service; a ServiceEntry host to the ServiceEntry', () => {
     const w = ws();
     const fromDr = w.engine.definition(

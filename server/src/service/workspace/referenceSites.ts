@@ -129,6 +129,10 @@ export function classify(r: Resolver, place: Place): Site | undefined {
         return site({ type: 'subset', host: d.host, subset: d.subset });
       if (same(path, [...d.path, 'host'])) return site({ type: 'host', host: d.host });
     }
+    if (path.length === 3 && path[0] === 'spec' && path[1] === 'hosts' && typeof path[2] === 'number') {
+      const h = specValue(resource, path);
+      return typeof h === 'string' && h !== '*' ? site({ type: 'host', host: h }) : undefined;
+    }
     for (const g of gatewayRefs(resource))
       if (same(path, g.path)) return g.ref === 'mesh' ? undefined : site({ type: 'gateway', ref: g.ref });
     return undefined;
