@@ -17,6 +17,16 @@ export interface HandlerDeps {
   log: (message: string) => void;
 }
 
+/** The workspace's part of an answer, or nothing when it fails: the rest of the answer still goes out. */
+function orElse<T>(what: string, log: (message: string) => void, fallback: T, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    log(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return fallback;
+  }
+}
+
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
 export function registerFeatures(deps: HandlerDeps): void {
   const { connection, documents, log } = deps;
@@ -39,7 +49,10 @@ export function registerFeatures(deps: HandlerDeps): void {
       const ws = service().workspace;
       ws.update(file);
       const resolver = ws.resolver(await deps.settings(file.uri));
-      return withReference(base, referenceHover(ws.index, resolver, file, params.position));
+      const reference = orElse('reference hover', log, undefined, () =>
+        referenceHover(ws.index, resolver, file, params.position),
+      );
+      return withReference(base, reference);
     }),
   );
 
@@ -53,7 +66,9 @@ export function registerFeatures(deps: HandlerDeps): void {
       const ws = service().workspace;
       ws.update(file);
       const resolver = ws.resolver(await deps.settings(file.uri));
-      const fromIndex = indexCompletions(ws.index, resolver, file, params.position);
+      const fromIndex = orElse('index completion', log, { items: [], incomplete: false }, () =>
+        indexCompletions(ws.index, resolver, file, params.position),
+      );
       const labels = new Set(fromIndex.items.map((i) => i.label));
       const items = [
         ...fromIndex.items,
