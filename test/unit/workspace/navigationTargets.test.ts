@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Location } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS } from '../../../shared/src/protocol';
+import { referenceHover } from '../../../server/src/service/workspace/referenceHover';
 import { workspace } from './meshFixture';
 
 // The VirtualService: hosts on line 6, gateways on line 7, destination host line 11, subset line 12.
@@ -223,5 +224,46 @@ describe('find references, across files', () => {
       [w.uri('bookinfo/vs.yaml'), 6, 10],
       [w.uri('edge/vs.yaml'), 11, 14],
     ]);
+  });
+});
+
+describe('Gateway API Gateways', () => {
+  // The Gateway API Gateway's name is on line 3; the VirtualService's gateways entry on line 6.
+  const K8S_GW = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: k8s-gw
+  namespace: edge
+spec:
+  gatewayClassName: istio
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+`;
+  const BOUND = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: bound
+  namespace: bookinfo
+spec:
+  hosts: [reviews]
+  gateways: [edge/k8s-gw]
+  http:
+  - route:
+    - destination: {host: reviews}
+`;
+
+  it('a gateways entry naming one goes to it, its hover names it, and it finds the VirtualService', () => {
+    const w = workspace({ 'edge/k8s-gw.yaml': K8S_GW, 'bookinfo/bound.yaml': BOUND });
+    const def = w.engine.definition(
+      w.file('bookinfo/bound.yaml'),
+      { line: 7, character: 16 },
+      DEFAULT_SETTINGS,
+    );
+    assert.deepEqual(sorted(def), [[w.uri('edge/k8s-gw.yaml'), 3, 8]]);
+    assert.equal(
+      referenceHover(w.engine.index, w.resolver, w.file('bookinfo/bound.yaml'), { line: 7, character: 16 }),
+      '**Gateway API Gateway** `edge/k8s-gw` · edge/k8s-gw.yaml:4',
+    );
+    const refs = w.engine.references(w.file('edge/k8s-gw.yaml'), { line: 3, character: 9 }, DEFAULT_SETTINGS);
+    assert.deepEqual(sorted(refs), [[w.uri('bookinfo/bound.yaml'), 7, 13]]);
   });
 });

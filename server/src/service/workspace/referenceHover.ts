@@ -19,7 +19,7 @@ import {
   type Site,
 } from './referenceSites';
 import type { Resolver } from './resolver';
-import type { Resource } from './summary';
+import { GATEWAY_API_GROUP, type Resource } from './summary';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** At most this many targets (or matching workloads) are listed by name. */
@@ -85,7 +85,7 @@ function workloadCount(r: Resolver, namespace: string | undefined, selector: Rec
 }
 
 const title = (t: Resource, where: string): string =>
-  `**${t.kind}** \`${t.kind === 'Namespace' ? t.name : `${t.namespace}/${t.name}`}\` · ${where}`;
+  `**${t.group === GATEWAY_API_GROUP ? `Gateway API ${t.kind}` : t.kind}** \`${t.kind === 'Namespace' ? t.name : `${t.namespace}/${t.name}`}\` · ${where}`;
 
 /** One target: its title line, then what matters about it. */
 function summary(r: Resolver, t: Place, where: (p: Place) => string): string {
