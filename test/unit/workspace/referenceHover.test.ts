@@ -37,7 +37,7 @@ spec:
   rules:
   - from:
     - source:
-        principals: [cluster.local/ns/bookinfo/sa/bookinfo-reviews, cluster.local/ns/bookinfo/sa/ghost]
+        principals: [cluster.local/ns/bookinfo/sa/bookinfo-reviews, cluster.local/ns/bookinfo/sa/ghost, cluster.local/ns/bookinfo/*]
 `;
 
 function hoverAt(name: string, position: Position): string | undefined {
@@ -111,7 +111,8 @@ describe('hover on a reference summarises its target', () => {
     );
   });
 
-  it('nothing off a reference', () => {
+  it('nothing off a reference, nor on a wildcard principal', () => {
+    assert.equal(hoverAt('bookinfo/ap.yaml', { line: 12, character: 110 }), undefined);
     assert.equal(hoverAt('bookinfo/vs.yaml', { line: 3, character: 9 }), undefined);
     assert.equal(hoverAt('bookinfo/vs.yaml', { line: 10, character: 8 }), undefined);
   });

@@ -172,7 +172,10 @@ export function classify(r: Resolver, place: Place): Site | undefined {
       typeof k === 'number'
     ) {
       const p = specValue(resource, path);
-      return typeof p === 'string' ? site({ type: 'principal', principal: p }) : undefined;
+      // A wildcard, or a principal of another trust domain, names no one ServiceAccount here.
+      return typeof p === 'string' && parsePrincipal(r, p)
+        ? site({ type: 'principal', principal: p })
+        : undefined;
     }
   }
   const sel = selectorSite(resource, r.mesh.rootNamespace);
