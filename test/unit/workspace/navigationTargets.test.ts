@@ -227,6 +227,26 @@ describe('find references, across files', () => {
   });
 });
 
+describe('find references of a ServiceAccount', () => {
+  it('lists the AuthorizationPolicy principals that name it, and not a wildcard', () => {
+    const w = workspace({
+      'bookinfo/ap.yaml': AP.replace(
+        'principals: [cluster.local/ns/bookinfo/sa/bookinfo-reviews]',
+        'principals: [cluster.local/ns/bookinfo/sa/bookinfo-reviews, "cluster.local/ns/bookinfo/*"]\n        notPrincipals: [cluster.local/ns/edge/sa/bookinfo-reviews, cluster.local/ns/bookinfo/sa/bookinfo-reviews]',
+      ),
+    });
+    const refs = w.engine.references(
+      w.file('bookinfo/accounts.yaml'),
+      { line: 3, character: 9 },
+      DEFAULT_SETTINGS,
+    );
+    assert.deepEqual(sorted(refs), [
+      [w.uri('bookinfo/ap.yaml'), 12, 21],
+      [w.uri('bookinfo/ap.yaml'), 13, 67],
+    ]);
+  });
+});
+
 describe('Gateway API Gateways', () => {
   // The Gateway API Gateway's name is on line 3; the VirtualService's gateways entry on line 6.
   const K8S_GW = `apiVersion: gateway.networking.k8s.io/v1

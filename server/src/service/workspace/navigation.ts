@@ -10,7 +10,7 @@ import { destinations, gatewayRefs, subsetNames } from '../rules/workspace/refs'
 import { targetRefsOf } from '../rules/shared/targetRefs';
 import { list, obj, str } from '../rules/shared/values';
 import { placeRange } from './crossChecks';
-import { placeAt, resolveSite, same, siteAt, type Place, type Site } from './referenceSites';
+import { parsePrincipal, placeAt, resolveSite, same, siteAt, type Place, type Site } from './referenceSites';
 import type { Resolver } from './resolver';
 import type { Resource } from './summary';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -91,6 +91,8 @@ export function references(
       }
   } else if (resource.kind === 'Service' && same(path, ['metadata', 'name'])) {
     out.push(...serviceReferences(index, r, resource));
+  } else if (resource.kind === 'ServiceAccount' && same(path, ['metadata', 'name'])) {
+    out.push(...principalReferences(index, r, resource));
   }
   return locations(out);
 }
@@ -151,4 +153,22 @@ export function subsetCompletions(
   return (chosen?.rules ?? []).flatMap((dr) =>
     subsetNames(dr).map((s) => ({ name: s.name, from: `DestinationRule ${dr.namespace}/${dr.name}` })),
   );
+}
+
+/** Every AuthorizationPolicy principal that names a ServiceAccount. */
+function principalReferences(index: WorkspaceIndex, r: Resolver, sa: Resource): Place[] {
+  const out: Place[] = [];
+  for (const ap of index.resources('AuthorizationPolicy'))
+    list(ap.spec?.rules).forEach((rule, i) =>
+      list(obj(rule)?.from).forEach((from, j) => {
+        const source = obj(obj(from)?.source);
+        for (const field of ['principals', 'notPrincipals'])
+          list(source?.[field]).forEach((p, k) => {
+            const named = typeof p === 'string' ? parsePrincipal(r, p) : undefined;
+            if (named?.namespace === sa.namespace && named.account === sa.name)
+              out.push({ resource: ap, path: ['spec', 'rules', i, 'from', j, 'source', field, k] });
+          });
+      }),
+    );
+  return out;
 }
