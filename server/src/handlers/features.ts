@@ -7,6 +7,9 @@ import type { FileSnapshot } from '../service/documentStore';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { cancelledBeforeStart, requestCancelled } from './cancellation';
 import { guard } from './guard';
+import { withReference } from '../service/features/hover';
+import { indexCompletions } from '../service/workspace/completionSources';
+import { referenceHover } from '../service/workspace/referenceHover';
 
 export interface HandlerDeps {
   connection: Connection;
@@ -16,6 +19,16 @@ export interface HandlerDeps {
   service: IstioService;
   settings: (uri: string) => Promise<IstioSettings>;
   log: (message: string) => void;
+}
+
+/** The workspace's part of an answer, or nothing when it fails: the rest of the answer still goes out. */
+function orElse<T>(what: string, log: (message: string) => void, fallback: T, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    log(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return fallback;
+  }
 }
 
 /** Registers the LSP features. Each handler finds the document, calls the engine, returns LSP types. */
@@ -34,7 +47,16 @@ export function registerFeatures(deps: HandlerDeps): void {
     guard('hover', log, null, async (params, token) => {
       if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
-      return file ? service().hover(file, params.position) : null;
+      if (!file) return null;
+      const base = service().hover(file, params.position);
+      // On a reference (subset, host, gateway, selector, principal): its target first.
+      const ws = service().workspace;
+      ws.update(file);
+      const resolver = ws.resolver(await deps.settings(file.uri));
+      const reference = orElse('reference hover', log, undefined, () =>
+        referenceHover(ws.index, resolver, file, params.position),
+      );
+      return withReference(base, reference);
     }),
   );
 
@@ -43,10 +65,22 @@ export function registerFeatures(deps: HandlerDeps): void {
       if (await cancelledBeforeStart(token)) return requestCancelled();
       const file = snapshot(params.textDocument.uri);
       if (!file) return [];
-      // Subsets of the resolved DestinationRule first, then the schema's completions.
-      service().workspace.update(file);
-      const fromIndex = service().workspace.completion(file, params.position, await deps.settings(file.uri));
-      return [...fromIndex, ...service().completion(file, params.position)];
+      // Values from the workspace index first (subsets, hosts, ports, gateways, namespaces, labels,
+      // principals), then the schema's completions, without repeating a label.
+      const ws = service().workspace;
+      ws.update(file);
+      const resolver = ws.resolver(await deps.settings(file.uri));
+      const fromIndex = orElse('index completion', log, { items: [], incomplete: false }, () =>
+        indexCompletions(ws.index, resolver, file, params.position),
+      );
+      const labels = new Set(fromIndex.items.map((i) => i.label));
+      const items = [
+        ...fromIndex.items,
+        ...service()
+          .completion(file, params.position)
+          .filter((i) => !labels.has(i.label)),
+      ];
+      return fromIndex.incomplete ? { isIncomplete: true, items } : items;
     }),
   );
 

@@ -112,6 +112,17 @@ function docsSource(
   return `_Docs of Istio ${deps.catalog.istioVersion} (bundled); validated with the CRDs of ${cluster.label()}._`;
 }
 
+/**
+ * A hover with the summary of a reference's target (see workspace/referenceHover.ts) first, then the
+ * hover of the field and any diagnostics.
+ */
+export function withReference(base: Hover | null, reference: string | undefined): Hover | null {
+  if (!reference) return base;
+  const rest =
+    base && typeof base.contents === 'object' && 'kind' in base.contents ? base.contents.value : '';
+  return { contents: { kind: 'markdown', value: rest ? `${reference}\n\n---\n\n${rest}` : reference } };
+}
+
 function fieldHover(
   root: SchemaNode,
   path: (string | number)[],
