@@ -32,6 +32,10 @@ export interface ResourceSource {
   complete(kind: string): boolean;
   /** Changes whenever the source's content changes. */
   readonly revision: number;
+  /** What messages call the source ("cluster prod-eu"); undefined while it holds nothing. */
+  readonly label?: string;
+  /** Why the source cannot prove absence for a kind ("Services in cluster x are not readable: forbidden"). */
+  explain?(kind: string): string | undefined;
 }
 
 export type Lookup<T> = { status: 'found'; targets: T[] } | { status: 'missing' } | { status: 'unknown' };
@@ -139,6 +143,29 @@ export class Resolver {
   /** True when some source holds every resource of the kind. */
   complete(kind: string): boolean {
     return this.sources.some((s) => s.complete(kind));
+  }
+
+  /** The label of a source that holds every resource of these kinds ("cluster prod-eu"), if one does. */
+  sourceLabel(kinds: readonly string[]): string | undefined {
+    return this.sources.find((s) => s.label && kinds.every((k) => s.complete(k)))?.label;
+  }
+
+  /** True when some source with a label (a connected cluster) is in use. */
+  get connected(): boolean {
+    return this.sources.some((s) => !!s.label);
+  }
+
+  /** Why the sources cannot prove absence for some of these kinds, one line per distinct reason. */
+  gaps(kinds: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const k of kinds) {
+      if (this.complete(k)) continue;
+      for (const s of this.sources) {
+        const why = s.label ? s.explain?.(k) : undefined;
+        if (why) out.add(why);
+      }
+    }
+    return [...out];
   }
 
   private absent<T>(...kinds: string[]): Lookup<T> {
