@@ -31,11 +31,18 @@ const WHY: Partial<Record<KindState, string>> = {
   unknown: 'have not been read',
 };
 
+const ORIGINAL = new WeakMap<Resource, AnySummary>();
+
+/** The cluster summary a Resource was made from (pod proxy, Secret keys); undefined for workspace files. */
+export function clusterSummary(r: Resource): AnySummary | undefined {
+  return ORIGINAL.get(r);
+}
+
 export class ClusterSource implements ResourceSource {
   private readonly converted = new WeakMap<AnySummary, Resource>();
   private readonly lists = new Map<string, { revision: number; list: readonly Resource[] }>();
 
-  constructor(private readonly view: ClusterView) {}
+  constructor(readonly view: ClusterView) {}
 
   get revision(): number {
     return this.view.revision;
@@ -87,7 +94,11 @@ export class ClusterSource implements ResourceSource {
       if (state === 'unknown' || state === 'absent' || state === 'forbidden') continue;
       for (const s of this.view.list(ck)) {
         let r = this.converted.get(s);
-        if (!r) this.converted.set(s, (r = toResource(s, this.view.context)));
+        if (!r) {
+          r = toResource(s, this.view.context);
+          this.converted.set(s, r);
+          ORIGINAL.set(r, s);
+        }
         out.push(r);
       }
     }
@@ -132,7 +143,7 @@ export function toResource(s: AnySummary, context: string): Resource {
     case 'Pod':
       r.workload = {
         labels: { ...s.labels },
-        annotations: {},
+        annotations: (s as PodSummary).ambient ? { 'ambient.istio.io/redirection': 'enabled' } : {},
         serviceAccountName: (s as PodSummary).serviceAccount || 'default',
         containers: [],
         path: ['metadata'],

@@ -60,7 +60,7 @@ export class Resolver {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly options: ResolverOptions = {},
-    private readonly sources: readonly ResourceSource[] = [],
+    readonly sources: readonly ResourceSource[] = [],
   ) {}
 
   /** A number that changes whenever anything the resolver reads may have changed. */
