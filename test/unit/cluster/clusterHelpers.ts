@@ -29,7 +29,12 @@ export const pod = (
   ns: string,
   name: string,
   labels: Record<string, string>,
-  opts: { serviceAccount?: string; proxyImage?: string; annotations?: Record<string, string> } = {},
+  opts: {
+    serviceAccount?: string;
+    proxyImage?: string;
+    annotations?: Record<string, string>;
+    hostNetwork?: boolean;
+  } = {},
 ): Raw => ({
   kind: 'Pod',
   body: {
@@ -39,6 +44,7 @@ export const pod = (
     spec: {
       serviceAccountName: opts.serviceAccount ?? 'default',
       nodeName: 'node-1',
+      ...(opts.hostNetwork ? { hostNetwork: true } : {}),
       containers: [
         { name: 'app', image: 'example/app:1' },
         ...(opts.proxyImage ? [{ name: 'istio-proxy', image: opts.proxyImage }] : []),
@@ -77,6 +83,52 @@ export const secret = (ns: string, name: string, type: string, data: Record<stri
   body: { apiVersion: 'v1', kind: 'Secret', metadata: meta(ns, name), type, data },
 });
 
+/** The istio-sidecar-injector ConfigMap with the given `values` (hub, tag, image, namespaces by default). */
+export const injectorConfigMap = (values: Record<string, unknown>, name = 'istio-sidecar-injector'): Raw => ({
+  kind: 'ConfigMap',
+  body: {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: meta('istio-system', name),
+    data: { values: JSON.stringify(values), config: 'policy: enabled\n' },
+  },
+});
+
+/** Istio's injector webhooks as istioctl installs them: one per namespace label, one per pod opt-in. */
+export const injectorWebhooks = (): Raw => ({
+  kind: 'MutatingWebhookConfiguration',
+  body: {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'MutatingWebhookConfiguration',
+    metadata: meta('', 'istio-sidecar-injector'),
+    webhooks: [
+      {
+        name: 'namespace.sidecar-injector.istio.io',
+        clientConfig: { service: { name: 'istiod', namespace: 'istio-system' } },
+        namespaceSelector: {
+          matchExpressions: [{ key: 'istio-injection', operator: 'In', values: ['enabled'] }],
+        },
+        objectSelector: {
+          matchExpressions: [{ key: 'sidecar.istio.io/inject', operator: 'NotIn', values: ['false'] }],
+        },
+      },
+      {
+        name: 'object.sidecar-injector.istio.io',
+        clientConfig: { service: { name: 'istiod', namespace: 'istio-system' } },
+        namespaceSelector: {
+          matchExpressions: [
+            { key: 'istio-injection', operator: 'DoesNotExist' },
+            { key: 'istio.io/rev', operator: 'DoesNotExist' },
+          ],
+        },
+        objectSelector: {
+          matchExpressions: [{ key: 'sidecar.istio.io/inject', operator: 'In', values: ['true'] }],
+        },
+      },
+    ],
+  },
+});
+
 /** An Istio or Gateway API object, e.g. custom('networking.istio.io', 'v1', 'Gateway', ...). */
 export const custom = (
   group: string,
@@ -98,6 +150,8 @@ export const SYNCED_KINDS: ClusterKind[] = [
   'Pod',
   'ServiceAccount',
   'Secret',
+  'ConfigMap',
+  'MutatingWebhookConfiguration',
   'networking.istio.io/VirtualService',
   'networking.istio.io/DestinationRule',
   'networking.istio.io/Gateway',

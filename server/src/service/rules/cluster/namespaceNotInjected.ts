@@ -1,4 +1,4 @@
-import type { MutatingWebhookSummary } from '../../cluster/types';
+import type { MutatingWebhookSummary, WebhookSummary } from '../../cluster/types';
 import type { Resource } from '../../workspace/summary';
 import { WORKLOAD_KINDS } from '../../workspace/summary';
 import type { WorkspaceRule } from '../workspace/rule';
@@ -10,6 +10,15 @@ import {
   synced,
   workspaceWorkloads,
 } from './cluster';
+
+/** A webhook that injects only pods labelled `sidecar.istio.io/inject=true` (the opt-in webhook). */
+function optInOnly(w: WebhookSummary): boolean {
+  const os = w.objectSelector;
+  if (os?.matchLabels?.['sidecar.istio.io/inject'] === 'true') return true;
+  return !!os?.matchExpressions?.some(
+    (e) => e.key === 'sidecar.istio.io/inject' && e.operator === 'In' && e.values?.includes('true'),
+  );
+}
 
 /**
  * IST0102: workloads are written for a namespace that has neither `istio-injection` nor
@@ -31,12 +40,7 @@ export const namespaceNotInjected: WorkspaceRule = {
     const webhooks = c.view
       .list('MutatingWebhookConfiguration')
       .flatMap((m: MutatingWebhookSummary) => m.webhooks)
-      .filter(
-        (w) =>
-          w.name.includes('sidecar-injector') &&
-          !w.objectSelector?.matchExpressions?.length &&
-          !w.objectSelector?.matchLabels,
-      );
+      .filter((w) => w.name.includes('sidecar-injector') && !optInOnly(w));
     const verdict = new Map<string, Resource | undefined>();
     const notInjected = (ns: string): Resource | undefined => {
       if (verdict.has(ns)) return verdict.get(ns);
