@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ClusterSource } from '../../../server/src/service/cluster/source';
-import { brief, clusterOf, crossCheck, namespace, pod, service_, serviceAccount } from './clusterHelpers';
+import {
+  brief,
+  clusterOf,
+  crossCheck,
+  namespace,
+  pod,
+  service_,
+  serviceAccount,
+  type Raw,
+} from './clusterHelpers';
 
 const VS = (host: string): string => `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -154,5 +163,56 @@ spec:
     assert.equal(src.complete('Pod'), false);
     assert.equal(src.complete('Deployment'), false);
     assert.equal(src.resources('Pod').length, 1, 'a stale kind keeps its last copy');
+  });
+});
+
+describe('Istio kinds the cluster does not serve', () => {
+  const GWREF = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  gateways: [bookinfo/public]
+  http:
+  - route:
+    - destination: {host: reviews}
+`;
+  const crd = (group: string, kind: string, plural: string): Raw => ({
+    kind: 'CustomResourceDefinition',
+    body: {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `${plural}.${group}`, resourceVersion: '1' },
+      spec: {
+        group,
+        names: { kind, plural },
+        scope: 'Namespaced',
+        versions: [{ name: 'v1', served: true, storage: true }],
+      },
+    },
+  });
+  it('counts as absent once the CRD list is synced and has no such CRD', () => {
+    const store = clusterOf([...BOOKINFO, crd('networking.istio.io', 'VirtualService', 'virtualservices')]);
+    store.drop('networking.istio.io/Gateway');
+    store.drop('gateway.networking.k8s.io/Gateway');
+    store.setState('gateway.networking.k8s.io/Gateway', 'absent');
+    const d = crossCheck({ 'vs.yaml': GWREF }, store)['vs.yaml'];
+    assert.deepEqual(brief(d), [
+      ['IST0101', 5, 1, 'gateway "bookinfo/public" (bookinfo/public) was not found'],
+    ]);
+  });
+  it('is unknown while its CRD exists but its objects have not been listed', () => {
+    const store = clusterOf([
+      ...BOOKINFO,
+      crd('networking.istio.io', 'VirtualService', 'virtualservices'),
+      crd('networking.istio.io', 'Gateway', 'gateways'),
+    ]);
+    store.drop('networking.istio.io/Gateway');
+    const d = crossCheck({ 'vs.yaml': GWREF }, store)['vs.yaml'];
+    assert.deepEqual(
+      d.map((x) => [x.code, x.severity]),
+      [['unresolved-reference', 3]],
+    );
+    assert.match(d[0].message, /Gateways in cluster prod-eu have not been read/);
   });
 });

@@ -68,7 +68,16 @@ export class ClusterSource implements ResourceSource {
     if (!ck.length) return undefined;
     const states = ck.map((k) => ({ kind: k, state: this.view.state(k) }));
     // An Istio kind lives in one group: the group the cluster knows about decides.
-    return states.find((s) => s.state !== 'unknown') ?? states[0];
+    const known = states.find((s) => s.state !== 'unknown');
+    if (known) return known;
+    // No reflector for it: when the CRD list is complete and serves no such kind, none can exist.
+    if (ck.length > 1 && this.view.state('CustomResourceDefinition') === 'synced') {
+      const served = this.view
+        .list('CustomResourceDefinition')
+        .some((c) => c.crdKind === kind && ck.includes(`${c.group}/${c.crdKind}`));
+      if (!served) return { kind: states[0].kind, state: 'absent' };
+    }
+    return states[0];
   }
 
   complete(kind: string): boolean {
@@ -80,7 +89,7 @@ export class ClusterSource implements ResourceSource {
   explain(kind: string): string | undefined {
     const s = this.stateOf(kind);
     if (!s || s.state === 'synced' || s.state === 'absent') return undefined;
-    const plural = s.kind.slice(s.kind.indexOf('/') + 1).replace(/y$/, 'ie') + 's';
+    const plural = s.kind.slice(s.kind.indexOf('/') + 1).replace(/([^aeiou])y$/, '$1ie') + 's';
     return `${plural} in ${this.label ?? 'the cluster'} ${WHY[s.state] ?? s.state}`;
   }
 
