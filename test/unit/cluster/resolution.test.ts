@@ -216,3 +216,40 @@ spec:
     assert.match(d[0].message, /Gateways in cluster prod-eu have not been read/);
   });
 });
+
+describe("the cluster's MeshConfig", () => {
+  const AP = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  rules:
+  - from:
+    - source:
+        principals: ["prod.example/ns/bookinfo/sa/bookinfo-revews"]
+`;
+  const istioConfigMap = (mesh: string): Raw => ({
+    kind: 'ConfigMap',
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'istio', namespace: 'istio-system', resourceVersion: '1' },
+      data: { mesh },
+    },
+  });
+  it('sets the trust domain that principals are checked under', () => {
+    const withMesh = crossCheck(
+      { 'ap.yaml': AP },
+      clusterOf([...BOOKINFO, istioConfigMap('trustDomain: prod.example\n')]),
+    )['ap.yaml'];
+    assert.deepEqual(brief(withMesh), [
+      [
+        'IST0101',
+        7,
+        1,
+        'principal "prod.example/ns/bookinfo/sa/bookinfo-revews": ServiceAccount bookinfo/bookinfo-revews was not found',
+      ],
+    ]);
+    // Under the default trust domain (cluster.local) a principal of another trust domain is not checked.
+    assert.deepEqual(brief(crossCheck({ 'ap.yaml': AP }, clusterOf(BOOKINFO))['ap.yaml']), []);
+  });
+});

@@ -11,6 +11,8 @@ import { GATEWAY_API_GROUP, WORKLOAD_KINDS, type Resource } from '../workspace/s
 import type {
   AnySummary,
   ClusterKind,
+  ConfigMapSummary,
+  MeshConfigSummary,
   ClusterView,
   CustomObjectSummary,
   KindState,
@@ -98,10 +100,13 @@ export class ClusterSource implements ResourceSource {
     const cached = this.lists.get(kind);
     if (cached?.revision === this.view.revision) return cached.list;
     const out: Resource[] = [];
-    for (const ck of this.clusterKinds(kind)) {
+    // Of ConfigMaps only the `istio` one is read, for MeshConfig; the kind is never complete.
+    const kinds: ClusterKind[] = kind === 'ConfigMap' ? ['ConfigMap'] : this.clusterKinds(kind);
+    for (const ck of kinds) {
       const state = this.view.state(ck);
       if (state === 'unknown' || state === 'absent' || state === 'forbidden') continue;
       for (const s of this.view.list(ck)) {
+        if (ck === 'ConfigMap' && !(s as ConfigMapSummary).mesh) continue;
         let r = this.converted.get(s);
         if (!r) {
           r = toResource(s, this.view.context);
@@ -161,6 +166,9 @@ export function toResource(s: AnySummary, context: string): Resource {
     case 'Namespace':
     case 'ServiceAccount':
       break;
+    case 'ConfigMap':
+      r.meshText = JSON.stringify(meshConfigOf((s as ConfigMapSummary).mesh ?? {}));
+      break;
     default: {
       const c = s as CustomObjectSummary;
       const v = c.apiVersion.slice(c.apiVersion.indexOf('/') + 1);
@@ -169,4 +177,16 @@ export function toResource(s: AnySummary, context: string): Resource {
     }
   }
   return r;
+}
+
+/** A MeshConfig document (the fields the resolver reads) from the cluster's summary of it. */
+function meshConfigOf(m: MeshConfigSummary): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (m.rootNamespace) out.rootNamespace = m.rootNamespace;
+  if (m.trustDomain) out.trustDomain = m.trustDomain;
+  if (m.defaultServiceExportTo) out.defaultServiceExportTo = m.defaultServiceExportTo;
+  if (m.defaultVirtualServiceExportTo) out.defaultVirtualServiceExportTo = m.defaultVirtualServiceExportTo;
+  if (m.defaultDestinationRuleExportTo) out.defaultDestinationRuleExportTo = m.defaultDestinationRuleExportTo;
+  if (m.outboundTrafficPolicyMode) out.outboundTrafficPolicy = { mode: m.outboundTrafficPolicyMode };
+  return out;
 }

@@ -54,7 +54,7 @@ export interface ChosenDestinationRule {
 }
 
 export class Resolver {
-  private meshCache?: { stamp: number; mesh: MeshSettings };
+  private meshCache?: { stamp: string; mesh: MeshSettings };
   private readonly memo = new Map<string, { stamp: string; value: unknown }>();
 
   constructor(
@@ -73,7 +73,8 @@ export class Resolver {
   }
 
   get mesh(): MeshSettings {
-    const stamp = this.index.stamp('ConfigMap');
+    // The istio ConfigMap may come from a source (the cluster's) as well as from the workspace.
+    const stamp = this.stamp([]);
     if (this.meshCache?.stamp === stamp) return this.meshCache.mesh;
     const base = { ...DEFAULT_MESH, clusterDomain: this.options.clusterDomain || DEFAULT_MESH.clusterDomain };
     let mesh = base;
