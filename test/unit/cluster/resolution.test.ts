@@ -301,3 +301,41 @@ spec:
     );
   });
 });
+
+describe('a ServiceEntry that only the cluster has', () => {
+  const SE = custom('networking.istio.io', 'v1', 'ServiceEntry', 'bookinfo', 'payments', {
+    hosts: ['payments.example.com'],
+    ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }],
+    resolution: 'DNS',
+  });
+  it('resolves its host; a host in neither is an error', () => {
+    assert.deepEqual(
+      brief(crossCheck({ 'vs.yaml': VS('payments.example.com') }, clusterOf([...BOOKINFO, SE]))['vs.yaml']),
+      [],
+    );
+    assert.deepEqual(
+      brief(crossCheck({ 'vs.yaml': VS('payment.example.com') }, clusterOf([...BOOKINFO, SE]))['vs.yaml']),
+      [
+        [
+          'IST0101',
+          8,
+          1,
+          'host "payment.example.com" matches no Service or ServiceEntry visible from namespace bookinfo',
+        ],
+      ],
+    );
+  });
+  it('is not seen from a namespace it is not exported to', () => {
+    const hidden = custom('networking.istio.io', 'v1', 'ServiceEntry', 'payments', 'payments', {
+      hosts: ['payments.example.com'],
+      exportTo: ['.'],
+      resolution: 'DNS',
+    });
+    assert.deepEqual(
+      brief(
+        crossCheck({ 'vs.yaml': VS('payments.example.com') }, clusterOf([...BOOKINFO, hidden]))['vs.yaml'],
+      ).map((x) => x[0]),
+      ['IST0101'],
+    );
+  });
+});
