@@ -14,14 +14,16 @@
 //  (c) definition (VirtualService subset → DestinationRule in another file) and references (the
 //      DestinationRule subset → its VirtualService users) latency;
 //  (d) RSS after the index and after the edits, and the peak (VmHWM).
-// Writes bench/results/workspace.{md,json}.
+// Writes bench/results/workspace.{md,json}. --profile instead runs once per size under --cpu-prof and
+// writes bench/results/workspace-profile.md: the hot functions of the index and of the edits.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient } from './lsp.mjs';
 import { median } from './measure.mjs';
+import { analyze, profileMarkdown } from './profile.mjs';
 import { meshFile, meshFileName, meshFolder, writeMeshWorkspace } from './mesh.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,12 +31,13 @@ const outDir = join(root, 'bench/results');
 export const live = new Set();
 
 function parseArgs(argv) {
-  const a = { files: [100, 1000, 4000], runs: undefined, edits: 6 };
+  const a = { files: [100, 1000, 4000], runs: undefined, edits: 6, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--files') a.files = argv[++i].split(',').map(Number);
     else if (k === '--runs') a.runs = Number(argv[++i]);
     else if (k === '--edits') a.edits = Number(argv[++i]);
+    else if (k === '--profile') a.profile = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -99,9 +102,10 @@ function lineOf(text, re, occurrence = 0) {
 }
 
 class Server {
-  constructor(timeoutMs) {
+  constructor(timeoutMs, profileDir) {
     this.timeoutMs = timeoutMs;
-    this.client = new LspClient([process.execPath, join(root, 'dist/server.js'), '--stdio'], {
+    const prof = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    this.client = new LspClient([process.execPath, ...prof, join(root, 'dist/server.js'), '--stdio'], {
       cwd: root,
       onRequest: (method, params) =>
         method === 'workspace/configuration' ? params.items.map((i) => section(SETTINGS, i.section)) : null,
@@ -157,12 +161,15 @@ class Server {
   }
 }
 
-async function runOnce(dir, ws, edits, timeoutMs) {
-  const s = new Server(timeoutMs);
+async function runOnce(dir, ws, edits, timeoutMs, profileDir) {
+  const s = new Server(timeoutMs, profileDir);
+  const windows = { index: [], edits: [] }; // µs on CLOCK_MONOTONIC, to slice a CPU profile
   try {
     const folderUri = pathToFileURL(dir).href;
     const cpu0 = s.client.cpuMs();
+    const tIndex = now();
     const idx = await s.index(folderUri);
+    windows.index.push([tIndex * 1000, now() * 1000]);
     const indexCpuMs = s.client.cpuMs() - cpu0;
     const memIndex = s.client.memory();
     const all = [...s.diagnostics.values()].flat();
@@ -226,6 +233,7 @@ async function runOnce(dir, ws, edits, timeoutMs) {
         edit(toBroken ? 'v2x' : 'v2');
         await until(toBroken);
         pullMs.push(now() - t0);
+        windows.edits.push([t0 * 1000, now() * 1000]);
       } else {
         // A long poll is held open (as VS Code does); the edit wakes it.
         const pending = until(toBroken, 'poll');
@@ -234,6 +242,7 @@ async function runOnce(dir, ws, edits, timeoutMs) {
         edit(toBroken ? 'v2x' : 'v2');
         await pending;
         pollMs.push(now() - t1);
+        windows.edits.push([t1 * 1000, now() * 1000]);
       }
       editCpuMs += s.client.cpuMs() - c0;
     }
@@ -288,6 +297,7 @@ async function runOnce(dir, ws, edits, timeoutMs) {
       rssIndexMiB: memIndex.rssMiB,
       rssEndMiB: memEnd.rssMiB,
       hwmMiB: memEnd.hwmMiB,
+      windows,
     };
   } finally {
     await s.client.close().catch(() => s.client.kill());
@@ -379,6 +389,7 @@ async function main() {
       .map((x) => x.toFixed(1))
       .join(' '),
   };
+  if (args.profile) return profile(args);
   const rows = [];
   for (const files of args.files) {
     const dir = join(outDir, 'inputs', `workspace-${files}`);
@@ -429,6 +440,35 @@ async function main() {
   writeFileSync(join(outDir, 'workspace.md'), md);
   writeFileSync(join(outDir, 'workspace.json'), JSON.stringify({ meta, rows }, null, 1) + '\n');
   process.stdout.write(md + `\n(written to ${join(outDir, 'workspace.md')} and workspace.json)\n`);
+  process.exit(0);
+}
+
+/** --profile: one run per size under --cpu-prof; the hot functions of the index and of the edits. */
+async function profile(args) {
+  const md = ['# Where the server spends the workspace benchmark', ''];
+  for (const files of args.files) {
+    const dir = join(outDir, 'inputs', `workspace-${files}`);
+    const ws = writeMeshWorkspace(dir, files);
+    const profDir = join(outDir, 'profiles', `workspace-${files}`);
+    rmSync(profDir, { recursive: true, force: true });
+    const res = await runOnce(dir, ws, args.edits, 600_000, profDir);
+    const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no .cpuprofile in ${profDir}`);
+    const prof = join(profDir, file);
+    md.push(`## ${ws.resources} resources (index ${f0(res.indexMs)} ms under the profiler)`, '');
+    md.push(profileMarkdown('index → complete diagnostics', analyze(prof, res.windows.index, root)));
+    md.push(
+      profileMarkdown(
+        `${res.windows.edits.length} edits → diagnostics`,
+        analyze(prof, res.windows.edits, root),
+      ),
+    );
+    md.push(`Profile: ${prof}`, '');
+  }
+  const text = md.join('\n');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'workspace-profile.md'), text);
+  process.stdout.write(text + '\n');
   process.exit(0);
 }
 

@@ -256,28 +256,70 @@ export class Resolver {
     };
   }
 
+  /**
+   * Workloads by namespace (`undefined`: every namespace), each with its members in index order and
+   * posting lists by `key=value` label, so that a selector is matched against the workloads that carry
+   * one of its labels only.
+   */
+  private workloadTable(): Map<string | undefined, LabelTable> {
+    return this.derived('workloads', WORKLOAD_KINDS, () => {
+      const byNs = new Map<string, Resource[]>();
+      for (const kind of WORKLOAD_KINDS)
+        for (const w of this.resources(kind)) if (w.workload) this.push(byNs, w.namespace, w);
+      const out = new Map<string | undefined, LabelTable>();
+      for (const [ns, members] of byNs)
+        out.set(
+          ns,
+          labelTable(members, (w) => w.workload?.labels ?? {}),
+        );
+      out.set(
+        undefined,
+        labelTable([...byNs.values()].flat(), (w) => w.workload?.labels ?? {}),
+      );
+      return out;
+    });
+  }
+
   /** Workloads (pod templates) in a namespace whose labels the selector matches. */
   workloads(namespace: string | undefined, selector: Readonly<Record<string, string>>): Lookup<Resource> {
-    const byNs = this.derived('workloads', WORKLOAD_KINDS, () => {
-      const m = new Map<string, Resource[]>();
-      for (const kind of WORKLOAD_KINDS) for (const w of this.resources(kind)) this.push(m, w.namespace, w);
-      return m;
-    });
-    const pool = namespace === undefined ? [...byNs.values()].flat() : (byNs.get(namespace) ?? []);
-    const targets = pool.filter((w) => w.workload && selects(selector, w.workload.labels));
+    const table = this.workloadTable().get(namespace);
+    const targets = table
+      ? narrowest(table, selector).filter((w) => w.workload && selects(selector, w.workload.labels))
+      : [];
     return targets.length ? { status: 'found', targets } : this.absent(...WORKLOAD_KINDS);
   }
 
-  /** Services whose selector matches a workload's labels (in its namespace). */
+  /**
+   * Services with a non-empty selector, by namespace, each filed under one of its selector's labels
+   * (`key=value`, the first) with its position in the index, to answer servicesSelecting.
+   */
+  private serviceSelectorTable(): Map<string, Map<string, Filed[]>> {
+    return this.derived('serviceSelectors', ['Service'], () => {
+      const out = new Map<string, Map<string, Filed[]>>();
+      this.resources('Service').forEach((svc, order) => {
+        const selector = svc.service?.selector;
+        const first = selector ? Object.entries(selector)[0] : undefined;
+        if (!first) return;
+        let byLabel = out.get(svc.namespace);
+        if (!byLabel) out.set(svc.namespace, (byLabel = new Map<string, Filed[]>()));
+        this.push(byLabel, labelKey(first[0], first[1]), { svc, order });
+      });
+      return out;
+    });
+  }
+
+  /** Services whose selector matches a workload's labels (in its namespace), in index order. */
   servicesSelecting(w: Resource): Resource[] {
-    return this.resources('Service').filter(
-      (s) =>
-        s.namespace === w.namespace &&
-        s.service?.selector &&
-        Object.keys(s.service.selector).length > 0 &&
-        w.workload !== undefined &&
-        selects(s.service.selector, w.workload.labels),
-    );
+    const labels = w.workload?.labels;
+    const byLabel = labels && this.serviceSelectorTable().get(w.namespace);
+    if (!labels || !byLabel) return [];
+    // A service is filed under one label of its selector, and a workload has one value per key, so
+    // each candidate comes up once.
+    const hits: Filed[] = [];
+    for (const [k, v] of Object.entries(labels))
+      for (const c of byLabel.get(labelKey(k, v)) ?? [])
+        if (c.svc.service?.selector && selects(c.svc.service.selector, labels)) hits.push(c);
+    return hits.sort((a, b) => a.order - b.order).map((c) => c.svc);
   }
 
   /** ServiceAccounts by namespace and name. */
@@ -287,6 +329,49 @@ export class Resolver {
     );
     return targets.length ? { status: 'found', targets } : this.absent('ServiceAccount');
   }
+}
+
+/** A Service filed by a label of its selector, with its position in the index. */
+interface Filed {
+  svc: Resource;
+  order: number;
+}
+
+/** Resources in index order, with posting lists by `key=value` label. */
+interface LabelTable {
+  all: Resource[];
+  byLabel: Map<string, Resource[]>;
+}
+
+const labelKey = (k: string, v: string): string => `${k.length}:${k}=${v}`;
+
+function labelTable(
+  members: Resource[],
+  labels: (r: Resource) => Readonly<Record<string, string>>,
+): LabelTable {
+  const byLabel = new Map<string, Resource[]>();
+  for (const r of members)
+    for (const [k, v] of Object.entries(labels(r))) {
+      const key = labelKey(k, v);
+      const l = byLabel.get(key);
+      if (l) l.push(r);
+      else byLabel.set(key, [r]);
+    }
+  return { all: members, byLabel };
+}
+
+/**
+ * The members that may match a selector: those carrying its rarest label (in index order), or every
+ * member for an empty selector.
+ */
+function narrowest(table: LabelTable, selector: Readonly<Record<string, string>>): Resource[] {
+  let best: Resource[] | undefined;
+  for (const [k, v] of Object.entries(selector)) {
+    const l = table.byLabel.get(labelKey(k, v)) ?? [];
+    if (!best || l.length < best.length) best = l;
+    if (!best.length) break;
+  }
+  return best ?? table.all;
 }
 
 /** A list of strings, or undefined when the field is not a list. */
