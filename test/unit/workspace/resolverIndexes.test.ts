@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../shared/src/protocol';
 import { IstioService } from '../../../server/src/service/index';
-import { Resolver } from '../../../server/src/service/workspace/resolver';
+import { mostSpecific, visibleTo } from '../../../server/src/service/workspace/resolve';
+import { Resolver, strings } from '../../../server/src/service/workspace/resolver';
 import type { Resource } from '../../../server/src/service/workspace/summary';
 import { WORKLOAD_KINDS } from '../../../server/src/service/workspace/summary';
 import { SCHEMAS } from '../helpers';
@@ -130,6 +131,85 @@ describe('resolver label indexes equal the straightforward definitions', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('the DestinationRule Istio picks, from the per-namespace host table', () => {
+  const hosts = [
+    'r',
+    'r.a.svc.cluster.local',
+    'q.b.svc.cluster.local',
+    '*.a.svc.cluster.local',
+    '*.svc.cluster.local',
+    '*',
+  ];
+  const rule = fc.record({
+    ns: fc.constantFrom('a', 'b', 'istio-system'),
+    host: fc.constantFrom(...hosts),
+    exportTo: fc.constantFrom(undefined, ['.'], ['*'], ['a'], ['b']),
+    selector: fc.boolean(),
+  });
+  type Rule = { ns: string; host: string; exportTo?: readonly string[]; selector: boolean };
+  const text = (rs: Rule[]): string =>
+    rs
+      .map(
+        (r, i) =>
+          `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: d${i}\n  namespace: ${r.ns}\n` +
+          `spec:\n  host: "${r.host}"\n` +
+          (r.exportTo ? `  exportTo: [${r.exportTo.map((e) => `"${e}"`).join(', ')}]\n` : '') +
+          (r.selector ? '  workloadSelector:\n    matchLabels:\n      app: r\n' : ''),
+      )
+      .join('---\n');
+
+  // The straightforward reading of PushContext.destinationRule: in the client's namespace, then the
+  // service's (exported rules), then the root namespace (exported), the most specific host of the
+  // rules without workloadSelector, and every such rule of that host.
+  function plain(resolver: Resolver, host: string, client: string): string[] | undefined {
+    const drs = resolver.resources('DestinationRule').filter((d) => !d.spec?.workloadSelector);
+    const pickIn = (ns: string, exported: boolean): string[] | undefined => {
+      const cands = drs.filter(
+        (d) =>
+          d.namespace === ns &&
+          (!exported || visibleTo(strings(d.spec?.exportTo), d.namespace, client, ['*'])),
+      );
+      const best = mostSpecific(
+        host,
+        cands.map((d) => resolver.drHost(d) ?? ''),
+      );
+      return best ? cands.filter((d) => resolver.drHost(d) === best).map((d) => d.name) : undefined;
+    };
+    const svcNs = host.split('.')[1];
+    return (
+      pickIn(client, false) ??
+      (svcNs && svcNs !== client ? pickIn(svcNs, true) : undefined) ??
+      (client !== 'istio-system' ? pickIn('istio-system', true) : undefined)
+    );
+  }
+
+  it('equals the straightforward reading for every host and client namespace', () => {
+    const s = new IstioService({ schemasDir: SCHEMAS, log: (m) => assert.fail(m) });
+    fc.assert(
+      fc.property(fc.array(rule, { maxLength: 8 }), (rs) => {
+        const uri = 'file:///drs/one.yaml';
+        s.workspace.update(s.snapshot(uri, ++run, text(rs)));
+        const resolver = new Resolver(s.workspace.index);
+        for (const host of [
+          'r.a.svc.cluster.local',
+          'q.b.svc.cluster.local',
+          'x.a.svc.cluster.local',
+          'example.com',
+        ])
+          for (const client of ['a', 'b', 'istio-system']) {
+            const got = resolver.destinationRule(host, client);
+            assert.deepEqual(
+              got?.rules.map((d) => d.name),
+              plain(resolver, host, client),
+              `${host} from ${client}`,
+            );
+          }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -206,30 +206,38 @@ export class Resolver {
     client: string,
     serviceNamespace?: string,
   ): ChosenDestinationRule | undefined {
+    // Per namespace: the rules (no workloadSelector) with their FQDN host, by exact host, and those
+    // with a wildcard host, each in index order. Rebuilt only when a DestinationRule changes.
     const byNs = this.derived('drs', ['DestinationRule'], () => {
-      const m = new Map<string, Resource[]>();
-      for (const dr of this.resources('DestinationRule'))
-        if (!obj(dr.spec?.workloadSelector)) this.push(m, dr.namespace, dr);
+      const m = new Map<string, { exact: Map<string, Resource[]>; wild: { dr: Resource; host: string }[] }>();
+      for (const dr of this.resources('DestinationRule')) {
+        if (obj(dr.spec?.workloadSelector)) continue;
+        let t = m.get(dr.namespace);
+        if (!t) m.set(dr.namespace, (t = { exact: new Map(), wild: [] }));
+        const h = this.drHost(dr);
+        if (!h) continue;
+        this.push(t.exact, h, dr);
+        if (h.startsWith('*')) t.wild.push({ dr, host: h });
+      }
       return m;
     });
+    // mostSpecific over the visible rules' hosts: the host itself when a rule names it, else the
+    // longest matching wildcard; then every visible rule of that host.
     const pick = (ns: string, exported: boolean): ChosenDestinationRule | undefined => {
-      const candidates = (byNs.get(ns) ?? []).filter(
-        (dr) =>
-          !exported ||
-          visibleTo(
-            strings(dr.spec?.exportTo),
-            dr.namespace,
-            client,
-            this.mesh.defaultDestinationRuleExportTo,
-          ),
+      const t = byNs.get(ns);
+      if (!t) return undefined;
+      const visible = (dr: Resource): boolean =>
+        !exported ||
+        visibleTo(strings(dr.spec?.exportTo), dr.namespace, client, this.mesh.defaultDestinationRuleExportTo);
+      const exact = (t.exact.get(host) ?? []).filter(visible);
+      if (exact.length) return { rules: exact, namespace: ns, host };
+      const wild = t.wild.filter((w) => visible(w.dr));
+      const best = mostSpecific(
+        host,
+        wild.map((w) => w.host),
       );
-      const hosts = candidates.flatMap((dr) => {
-        const h = this.drHost(dr);
-        return h ? [h] : [];
-      });
-      const best = mostSpecific(host, hosts);
       if (!best) return undefined;
-      return { rules: candidates.filter((dr) => this.drHost(dr) === best), namespace: ns, host: best };
+      return { rules: wild.filter((w) => w.host === best).map((w) => w.dr), namespace: ns, host: best };
     };
     const svcNs = serviceNamespace ?? serviceOfHost(host, this.domain)?.namespace;
     return (
