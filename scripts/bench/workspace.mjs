@@ -76,18 +76,21 @@ const CAPABILITIES = {
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The floor: median of 3 fresh processes that read and parse every file. */
+/** The floor: median wall and CPU time of 3 fresh processes that read and parse every file. */
 function floor(dir) {
   const ms = [];
+  const cpu = [];
   for (let i = 0; i < 3; i++) {
     const r = spawnSync(process.execPath, [join(root, 'scripts/bench/parse-floor.mjs'), dir], {
       encoding: 'utf8',
       cwd: root,
     });
     if (r.status !== 0) throw new Error(`parse-floor: ${r.stderr}`);
-    ms.push(JSON.parse(r.stdout).ms);
+    const out = JSON.parse(r.stdout);
+    ms.push(out.ms);
+    cpu.push(out.cpuMs);
   }
-  return median(ms);
+  return { ms: median(ms), cpuMs: median(cpu) };
 }
 
 /** Position of the `occurrence`-th (0-based) line matching `re` in text. */
@@ -317,12 +320,12 @@ function toMarkdown(meta, rows) {
     `Node ${meta.node}, ${meta.cpus} cores (${meta.cpu}), load average ${meta.loadavg} at the start; ` +
       `medians over fresh server processes.`,
     '',
-    '| resources (files) | (a) index → complete diagnostics (ms) | floor: read + `yaml` parse (ms) | (a) / floor | (b) edit → VS diagnostics, pull (ms) | (b) / (a) | (b) via long poll (ms) | (c) definition (ms) | (c) references (ms) | (d) RSS after index / after edits / peak (MiB) | runs |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| resources (files) | (a) index → complete diagnostics (ms) | floor: read + `yaml` parse (ms) | (a) / floor | (a) CPU / floor CPU | (b) edit → VS diagnostics, pull (ms) | (b) / (a) | (b) via long poll (ms) | (c) definition (ms) | (c) references (ms) | (d) RSS after index / after edits / peak (MiB) | runs |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const r of rows)
     out.push(
-      `| ${r.resources} (${r.files}) | ${f0(r.indexMs)} | ${f0(r.floorMs)} | ${f3(r.indexMs / r.floorMs)} | ` +
+      `| ${r.resources} (${r.files}) | ${f0(r.indexMs)} | ${f0(r.floorMs)} | ${f3(r.indexMs / r.floorMs)} | ${f3(r.indexCpuMs / r.floorCpuMs)} | ` +
         `${f1(r.pullMs)} | ${f3(r.pullMs / r.indexMs)} | ${f1(r.pollMs)} | ${f1(r.definitionMs)} | ${f1(r.referencesMs)} | ` +
         `${f0(r.rssIndexMiB)} / ${f0(r.rssEndMiB)} / ${f0(r.hwmMiB)} | ${r.runs} |`,
     );
@@ -395,7 +398,7 @@ async function main() {
     const dir = join(outDir, 'inputs', `workspace-${files}`);
     const ws = writeMeshWorkspace(dir, files);
     if (meshFile(5).badSubset || meshFile(5).badEnum) throw new Error('app 5 must be clean');
-    const floorMs = floor(dir);
+    const { ms: floorMs, cpuMs: floorCpuMs } = floor(dir);
     const runs = args.runs ?? (files >= 4000 ? 1 : 3);
     const timeoutMs = files >= 4000 ? 600_000 : 180_000;
     const samples = [];
@@ -422,6 +425,7 @@ async function main() {
       found: samples[0].found,
       runs,
       floorMs,
+      floorCpuMs,
       indexMs: med((x) => x.indexMs),
       readMs: med((x) => x.readMs),
       indexCpuMs: med((x) => x.indexCpuMs),

@@ -51,7 +51,7 @@ export interface ChosenDestinationRule {
 
 export class Resolver {
   private meshCache?: { stamp: number; mesh: MeshSettings };
-  private readonly memo = new Map<string, { stamp: string; value: unknown }>();
+  private readonly memo = new Map<string, { stamp: string; revision: string; value: unknown }>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -66,6 +66,13 @@ export class Resolver {
       this.index.stamp('ConfigMap'),
       ...this.sources.map((s) => s.revision),
     ].join(',');
+  }
+
+  /** Changes whenever anything the resolver can read changes (cheaper than stamp, for any kind). */
+  revision(): string {
+    return this.sources.length
+      ? `${this.index.revision},${this.sources.map((s) => s.revision).join(',')}`
+      : String(this.index.revision);
   }
 
   get mesh(): MeshSettings {
@@ -105,11 +112,16 @@ export class Resolver {
 
   /** A value derived from some kinds, rebuilt only when one of them changes (keeps lookups linear). */
   private derived<T>(name: string, kinds: readonly string[], build: () => T): T {
-    const stamp = this.stamp(kinds);
     const m = this.memo.get(name);
-    if (m && m.stamp === stamp) return m.value as T;
+    const revision = this.revision();
+    if (m && m.revision === revision) return m.value as T; // nothing changed at all
+    const stamp = this.stamp(kinds);
+    if (m && m.stamp === stamp) {
+      m.revision = revision;
+      return m.value as T;
+    }
     const value = build();
-    this.memo.set(name, { stamp, value });
+    this.memo.set(name, { stamp, revision, value });
     return value;
   }
 
