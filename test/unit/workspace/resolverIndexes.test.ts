@@ -106,6 +106,49 @@ describe('resolver label indexes equal the straightforward definitions', () => {
     );
   });
 
+  it('serviceNamed and serviceEntryListing: the first match in index order', () => {
+    const se = (name: string, hosts: string[]): string =>
+      `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ${name}\n  namespace: a\n` +
+      `spec:\n  hosts: [${hosts.map((h) => `"${h}"`).join(', ')}]\n  resolution: DNS\n  ports:\n    - {number: 80, name: http, protocol: HTTP}\n`;
+    const names = fc.constantFrom('p', 'q');
+    const hosts = fc.array(fc.constantFrom('x.com', 'y.com', 'z.com'), { maxLength: 2 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...NAMESPACES), names), { maxLength: 5 }),
+        fc.array(hosts, { maxLength: 4 }),
+        (svcs, ses) => {
+          const s = (engine ??= new IstioService({ schemasDir: SCHEMAS, log: (m) => assert.fail(m) }));
+          const uri = `file:///resolver-indexes/${++run}.yaml`;
+          const text = [
+            ...svcs.map(([ns, name], i) => service(name, ns, { n: String(i) })),
+            ...ses.map((h, i) => se(`e${i}`, h)),
+          ].join('---\n');
+          s.workspace.update(s.snapshot(uri, 1, text));
+          try {
+            const resolver = new Resolver(s.workspace.index);
+            for (const ns of NAMESPACES)
+              for (const name of ['p', 'q']) {
+                const first = resolver
+                  .resources('Service')
+                  .find((x) => x.namespace === ns && x.name === name);
+                assert.equal(resolver.serviceNamed(ns, name), first);
+              }
+            for (const h of ['x.com', 'y.com', 'z.com', 'w.com']) {
+              const first = resolver
+                .resources('ServiceEntry')
+                .find((x) => strings(x.spec?.hosts)?.includes(h));
+              assert.equal(resolver.serviceEntryListing(h), first);
+            }
+          } finally {
+            s.workspace.remove(uri);
+            s.close(uri);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('workloads: the pod templates of a namespace (or all) whose labels the selector matches', () => {
     fc.assert(
       fc.property(workspace, labels, fc.constantFrom(undefined, ...NAMESPACES, 'c'), (ws, selector, ns) => {

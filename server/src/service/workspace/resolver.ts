@@ -342,6 +342,30 @@ export class Resolver {
     return hits.sort((a, b) => a.order - b.order).map((c) => c.svc);
   }
 
+  /** The first Service (in index order) with this namespace and name. */
+  serviceNamed(namespace: string, name: string): Resource | undefined {
+    const byName = this.derived('servicesByName', ['Service'], () => {
+      const m = new Map<string, Resource>();
+      for (const svc of this.resources('Service')) {
+        const key = `${svc.namespace}/${svc.name}`;
+        if (!m.has(key)) m.set(key, svc);
+      }
+      return m;
+    });
+    return byName.get(`${namespace}/${name}`);
+  }
+
+  /** The first ServiceEntry (in index order) whose `hosts` lists exactly this host. */
+  serviceEntryListing(host: string): Resource | undefined {
+    const byHost = this.derived('serviceEntriesByHost', ['ServiceEntry'], () => {
+      const m = new Map<string, Resource>();
+      for (const se of this.resources('ServiceEntry'))
+        for (const h of strings(se.spec?.hosts) ?? []) if (!m.has(h)) m.set(h, se);
+      return m;
+    });
+    return byHost.get(host);
+  }
+
   /** ServiceAccounts by namespace and name. */
   serviceAccount(namespace: string, name: string): Lookup<Resource> {
     const targets = this.resources('ServiceAccount').filter(
