@@ -268,8 +268,11 @@ export class Resolver {
   gateway(ref: string, vsNamespace: string): { ref: GatewayRef; lookup: Lookup<Resource> } {
     const parsed = parseGatewayRef(ref, vsNamespace);
     if (parsed.mesh) return { ref: parsed, lookup: { status: 'found', targets: [] } };
-    const hit = (r: Resource): boolean => r.name === parsed.name && r.namespace === parsed.namespace;
-    const targets = [...this.resources('Gateway').filter(hit), ...this.resources(K8S_GATEWAY).filter(hit)];
+    const key = nameKey(parsed.namespace, parsed.name);
+    const targets = [
+      ...(this.byName('Gateway').get(key) ?? []),
+      ...(this.byName(K8S_GATEWAY).get(key) ?? []),
+    ];
     return {
       ref: parsed,
       lookup: targets.length ? { status: 'found', targets } : this.absent('Gateway', K8S_GATEWAY),
@@ -342,17 +345,18 @@ export class Resolver {
     return hits.sort((a, b) => a.order - b.order).map((c) => c.svc);
   }
 
-  /** The first Service (in index order) with this namespace and name. */
-  serviceNamed(namespace: string, name: string): Resource | undefined {
-    const byName = this.derived('servicesByName', ['Service'], () => {
-      const m = new Map<string, Resource>();
-      for (const svc of this.resources('Service')) {
-        const key = `${svc.namespace}/${svc.name}`;
-        if (!m.has(key)) m.set(key, svc);
-      }
+  /** The resources of a kind by `namespace/name`, each list in index order. */
+  private byName(kind: string): Map<string, Resource[]> {
+    return this.derived(`byName:${kind}`, [kind], () => {
+      const m = new Map<string, Resource[]>();
+      for (const r of this.resources(kind)) this.push(m, nameKey(r.namespace, r.name), r);
       return m;
     });
-    return byName.get(`${namespace}/${name}`);
+  }
+
+  /** The first Service (in index order) with this namespace and name. */
+  serviceNamed(namespace: string, name: string): Resource | undefined {
+    return this.byName('Service').get(nameKey(namespace, name))?.[0];
   }
 
   /** The first ServiceEntry (in index order) whose `hosts` lists exactly this host. */
@@ -368,9 +372,7 @@ export class Resolver {
 
   /** ServiceAccounts by namespace and name. */
   serviceAccount(namespace: string, name: string): Lookup<Resource> {
-    const targets = this.resources('ServiceAccount').filter(
-      (r) => r.namespace === namespace && r.name === name,
-    );
+    const targets = this.byName('ServiceAccount').get(nameKey(namespace, name)) ?? [];
     return targets.length ? { status: 'found', targets } : this.absent('ServiceAccount');
   }
 }
@@ -388,6 +390,9 @@ interface LabelTable {
 }
 
 const labelKey = (k: string, v: string): string => `${k.length}:${k}=${v}`;
+
+/** A key for namespace and name that no other pair shares, whatever characters they hold. */
+const nameKey = (namespace: string, name: string): string => `${namespace.length}:${namespace}/${name}`;
 
 function labelTable(
   members: Resource[],
