@@ -1,7 +1,9 @@
-// A generated mesh workspace for the CLI benchmark and the CLI's --jobs test: one folder per namespace,
-// one file per app with its Deployments, Service, ServiceAccount and Istio resources (10 per file), and
-// seeded problems: an invalid enum (a schema error), and references that point at nothing (a subset no
-// DestinationRule defines, a Gateway that is not there) for the cross-resource checks.
+// A generated mesh workspace for the CLI and workspace benchmarks and the CLI's --jobs test: one folder
+// per namespace, one file per app with its Deployments, Service, ServiceAccount and Istio resources (10
+// per file), and seeded problems: an invalid enum (a schema error), and references that point at nothing
+// (a subset no DestinationRule defines, a Gateway that is not there) for the cross-resource checks.
+// Each app's DestinationRule is written into the next app's file, so every subset reference of a
+// VirtualService crosses files (as when routes and traffic policies are kept apart).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,7 +38,10 @@ spec:
 
 /** The text of app file `i`, and how many problems of each sort it carries. */
 export interface MeshFile {
+  /** The app's resources except its DestinationRule. */
   text: string;
+  /** The app's DestinationRule (written into the next app's file). */
+  destinationRule: string;
   badEnum: boolean;
   badSubset: boolean;
   badGateway: boolean;
@@ -110,24 +115,6 @@ spec:
           weight: 10
       timeout: 5s
 `,
-    `apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: ${app}
-  namespace: ${ns}
-spec:
-  host: ${host}
-  trafficPolicy:
-    loadBalancer:
-      simple: ${badEnum ? 'ROUND_ROBBIN' : 'ROUND_ROBIN'}
-  subsets:
-    - name: v1
-      labels:
-        version: v1
-    - name: v2
-      labels:
-        version: v2
-`,
     `apiVersion: security.istio.io/v1
 kind: PeerAuthentication
 metadata:
@@ -175,19 +162,48 @@ spec:
         - istio-system/*
 `,
   ];
-  return { text: docs.join('---\n'), badEnum, badSubset, badGateway };
+  const destinationRule = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: ${app}
+  namespace: ${ns}
+spec:
+  host: ${host}
+  trafficPolicy:
+    loadBalancer:
+      simple: ${badEnum ? 'ROUND_ROBBIN' : 'ROUND_ROBIN'}
+  subsets:
+    - name: v1
+      labels:
+        version: v1
+    - name: v2
+      labels:
+        version: v2
+`;
+  return { text: docs.join('---\n'), destinationRule, badEnum, badSubset, badGateway };
 }
 
-/**
- * Writes `files` files (namespaces.yaml plus app files) below `dir`, replacing what was there. Returns the
- * counts the bench reports.
- */
+/** What writeMeshWorkspace wrote, and the problems seeded in it. */
 export interface MeshWorkspace {
   files: number;
   resources: number;
   seeded: { badEnum: number; badSubset: number; badGateway: number };
 }
 
+/** The file of app `i`, below its namespace folder (ns-<i mod 20>). It also holds app i-1's DestinationRule. */
+export function meshFileName(i: number): string {
+  return `app-${String(i).padStart(4, '0')}.yaml`;
+}
+
+/** The folder of app `i`. */
+export function meshFolder(i: number): string {
+  return `ns-${i % NAMESPACES}`;
+}
+
+/**
+ * Writes `files` files (namespaces.yaml plus app files) below `dir`, replacing what was there. Returns the
+ * counts the bench reports.
+ */
 export function writeMeshWorkspace(dir: string, files = 1000): MeshWorkspace {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -198,11 +214,13 @@ export function writeMeshWorkspace(dir: string, files = 1000): MeshWorkspace {
   );
   writeFileSync(join(dir, 'namespaces.yaml'), namespaces.join('---\n'));
   const seeded = { badEnum: 0, badSubset: 0, badGateway: 0 };
-  for (let i = 0; i < files - 1; i++) {
+  const apps = files - 1;
+  for (let i = 0; i < apps; i++) {
     const f = meshFile(i);
+    const previous = meshFile((i + apps - 1) % apps);
     const folder = join(dir, `ns-${i % NAMESPACES}`);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `app-${String(i).padStart(4, '0')}.yaml`), f.text);
+    writeFileSync(join(folder, meshFileName(i)), `${f.text}---\n${previous.destinationRule}`);
     if (f.badEnum) seeded.badEnum++;
     if (f.badSubset) seeded.badSubset++;
     if (f.badGateway) seeded.badGateway++;

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile] [--no-cli]
+//   [--no-workspace] [--workspace-only]
 // npm run bench:soak: RSS after open and after 2,000 one-line edits (scripts/bench/soak.mjs)
 //
 // Compares our language server (dist/server.js) with yaml-language-server on generated Istio files:
 // open → diagnostics, edit → diagnostics, RSS. Writes bench/results/{results.md,results.json}.
 // --profile instead runs ours once per size under --cpu-prof and writes bench/results/profile.md: the hot
 // functions during open and during the edits.
+// Then the workspace benchmark (scripts/bench/workspace.mjs: a generated mesh workspace of 1k, 10k and 40k
+// resources, index, edit across files, navigation, RSS; bench/results/workspace.md) and the CLI throughput.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -29,6 +32,8 @@ function parseArgs(argv) {
     else if (k === '--only') a.only = argv[++i];
     else if (k === '--profile') a.profile = true;
     else if (k === '--no-cli') a.noCli = true;
+    else if (k === '--no-workspace') a.noWorkspace = true;
+    else if (k === '--workspace-only') a.workspaceOnly = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -86,6 +91,10 @@ async function main() {
   });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
+  if (args.workspaceOnly) {
+    workspaceBench();
+    process.exit(0);
+  }
   const { files, warmup, schemaUri } = writeInputs(outDir, join(root, 'schemas'), args.sizes);
   const spec = servers(schemaUri);
   const oursMissing = existsSync(join(root, 'dist/server.js'))
@@ -179,10 +188,22 @@ async function main() {
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   process.stdout.write(md);
   process.stdout.write(`\n(written to ${join(outDir, 'results.md')} and results.json)\n`);
+  if (!args.noWorkspace && !oursMissing) workspaceBench();
   // CLI throughput, --jobs 1 and 2 (scripts/bench/cli.ts, also `npm run bench:cli`): bench/results/cli.md.
   if (!args.noCli && !oursMissing)
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/cli.ts')], { stdio: 'inherit', cwd: root });
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/cli.ts')], {
+      stdio: 'inherit',
+      cwd: root,
+    });
   process.exit(0);
+}
+
+/** The workspace benchmark, in its own process (it runs under tsx to read mesh.ts). */
+function workspaceBench() {
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/workspace.mjs')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
 }
 
 /** One run of ours per size under --cpu-prof; the samples inside the open and edit windows are summarized. */

@@ -36,9 +36,13 @@ for (const s of [spec.ours, spec.peer]) {
     rootUri: pathToFileURL(root).href,
   });
   rows.push({ server: s.name, rssOpenMiB: r.rssOpenMiB, rssEditMiB: r.rssEditMiB, hwmMiB: r.hwmMiB });
-  process.stdout.write(`${s.name}: RSS ${r.rssOpenMiB.toFixed(0)} MiB after open, ${r.rssEditMiB.toFixed(0)} MiB after ${edits} edits\n`);
+  process.stdout.write(
+    `${s.name}: RSS ${r.rssOpenMiB.toFixed(0)} MiB after open, ${r.rssEditMiB.toFixed(0)} MiB after ${edits} edits\n`,
+  );
 }
-const peerVersion = JSON.parse(readFileSync(join(root, 'node_modules/yaml-language-server/package.json'), 'utf8')).version;
+const peerVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/yaml-language-server/package.json'), 'utf8'),
+).version;
 const md = [
   `# Soak: ${edits} one-line edits of the ${size}-resource file`,
   '',

@@ -28,6 +28,7 @@ const MAX_FINDINGS_PER_RULE = 5000;
 export class CrossChecks {
   private readonly cache = new Map<string, { stamp: string; findings: CrossFinding[] }>();
   private byUri?: { key: string; map: Map<string, CrossFinding[]> };
+  private last?: { resolver: Resolver; revision: string };
 
   constructor(
     readonly rules: readonly WorkspaceRule[],
@@ -36,6 +37,11 @@ export class CrossChecks {
 
   /** The findings of every rule, grouped by the URI they are shown in. */
   findings(index: WorkspaceIndex, resolver: Resolver, settingsKey: string): Map<string, CrossFinding[]> {
+    // Nothing at all changed since the last call (it is asked once per file of a workspace report).
+    const revision = `${settingsKey}|${resolver.revision()}`;
+    if (this.byUri && this.last?.resolver === resolver && this.last.revision === revision)
+      return this.byUri.map;
+    this.last = { resolver, revision };
     const stamps: string[] = [];
     let changed = false;
     const all: CrossFinding[][] = [];
@@ -58,6 +64,13 @@ export class CrossChecks {
         const l = map.get(f.subject.uri);
         if (l) l.push(f);
         else map.set(f.subject.uri, [f]);
+      }
+    // A file whose findings are the same as before keeps the same list, so its report is not rebuilt.
+    const previous = this.byUri?.map;
+    if (previous)
+      for (const [uri, list] of map) {
+        const old = previous.get(uri);
+        if (old && sameFindings(old, list)) map.set(uri, old);
       }
     this.byUri = { key, map };
     return map;
@@ -113,6 +126,43 @@ function unresolvedMessage(resolver: Resolver, rule: WorkspaceRule, subject: Res
   return gaps.length
     ? `${what} is not in the workspace, and cannot be checked in the cluster: ${gaps.join('; ')}`
     : `${what} is not in the workspace, and cannot be checked in the cluster`;
+}
+
+/**
+ * Two lists of findings that give the same diagnostics: the same checks on the same documents (the same
+ * parsed document at the same place), fields and messages, in the same order.
+ */
+function sameFindings(a: readonly CrossFinding[], b: readonly CrossFinding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameFinding(a[i], b[i])) return false;
+  return true;
+}
+
+const samePlace = (a: Resource, b: Resource): boolean =>
+  a === b || (a.uri === b.uri && a.placed !== undefined && a.placed === b.placed);
+
+const samePath = (a: readonly PathSegment[], b: readonly PathSegment[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function sameFinding(a: CrossFinding, b: CrossFinding): boolean {
+  return (
+    a.code === b.code &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    a.on === b.on &&
+    a.unresolved === b.unresolved &&
+    samePlace(a.subject, b.subject) &&
+    samePath(a.path, b.path) &&
+    JSON.stringify(a.data) === JSON.stringify(b.data) &&
+    a.related.length === b.related.length &&
+    a.related.every(
+      (r, i) =>
+        samePlace(r.resource, b.related[i].resource) &&
+        samePath(r.path, b.related[i].path) &&
+        r.message === b.related[i].message &&
+        r.on === b.related[i].on,
+    )
+  );
 }
 
 /** The range of a path in a resource's document, in file coordinates. */

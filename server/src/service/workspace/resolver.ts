@@ -55,7 +55,7 @@ export interface ChosenDestinationRule {
 
 export class Resolver {
   private meshCache?: { stamp: string; mesh: MeshSettings };
-  private readonly memo = new Map<string, { stamp: string; value: unknown }>();
+  private readonly memo = new Map<string, { stamp: string; revision: string; value: unknown }>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -70,6 +70,13 @@ export class Resolver {
       this.index.stamp('ConfigMap'),
       ...this.sources.map((s) => s.revision),
     ].join(',');
+  }
+
+  /** Changes whenever anything the resolver can read changes (cheaper than stamp, for any kind). */
+  revision(): string {
+    return this.sources.length
+      ? `${this.index.revision},${this.sources.map((s) => s.revision).join(',')}`
+      : String(this.index.revision);
   }
 
   get mesh(): MeshSettings {
@@ -110,11 +117,16 @@ export class Resolver {
 
   /** A value derived from some kinds, rebuilt only when one of them changes (keeps lookups linear). */
   private derived<T>(name: string, kinds: readonly string[], build: () => T): T {
-    const stamp = this.stamp(kinds);
     const m = this.memo.get(name);
-    if (m && m.stamp === stamp) return m.value as T;
+    const revision = this.revision();
+    if (m && m.revision === revision) return m.value as T; // nothing changed at all
+    const stamp = this.stamp(kinds);
+    if (m && m.stamp === stamp) {
+      m.revision = revision;
+      return m.value as T;
+    }
     const value = build();
-    this.memo.set(name, { stamp, value });
+    this.memo.set(name, { stamp, revision, value });
     return value;
   }
 
@@ -234,30 +246,38 @@ export class Resolver {
     client: string,
     serviceNamespace?: string,
   ): ChosenDestinationRule | undefined {
+    // Per namespace: the rules (no workloadSelector) with their FQDN host, by exact host, and those
+    // with a wildcard host, each in index order. Rebuilt only when a DestinationRule changes.
     const byNs = this.derived('drs', ['DestinationRule'], () => {
-      const m = new Map<string, Resource[]>();
-      for (const dr of this.resources('DestinationRule'))
-        if (!obj(dr.spec?.workloadSelector)) this.push(m, dr.namespace, dr);
+      const m = new Map<string, { exact: Map<string, Resource[]>; wild: { dr: Resource; host: string }[] }>();
+      for (const dr of this.resources('DestinationRule')) {
+        if (obj(dr.spec?.workloadSelector)) continue;
+        let t = m.get(dr.namespace);
+        if (!t) m.set(dr.namespace, (t = { exact: new Map(), wild: [] }));
+        const h = this.drHost(dr);
+        if (!h) continue;
+        this.push(t.exact, h, dr);
+        if (h.startsWith('*')) t.wild.push({ dr, host: h });
+      }
       return m;
     });
+    // mostSpecific over the visible rules' hosts: the host itself when a rule names it, else the
+    // longest matching wildcard; then every visible rule of that host.
     const pick = (ns: string, exported: boolean): ChosenDestinationRule | undefined => {
-      const candidates = (byNs.get(ns) ?? []).filter(
-        (dr) =>
-          !exported ||
-          visibleTo(
-            strings(dr.spec?.exportTo),
-            dr.namespace,
-            client,
-            this.mesh.defaultDestinationRuleExportTo,
-          ),
+      const t = byNs.get(ns);
+      if (!t) return undefined;
+      const visible = (dr: Resource): boolean =>
+        !exported ||
+        visibleTo(strings(dr.spec?.exportTo), dr.namespace, client, this.mesh.defaultDestinationRuleExportTo);
+      const exact = (t.exact.get(host) ?? []).filter(visible);
+      if (exact.length) return { rules: exact, namespace: ns, host };
+      const wild = t.wild.filter((w) => visible(w.dr));
+      const best = mostSpecific(
+        host,
+        wild.map((w) => w.host),
       );
-      const hosts = candidates.flatMap((dr) => {
-        const h = this.drHost(dr);
-        return h ? [h] : [];
-      });
-      const best = mostSpecific(host, hosts);
       if (!best) return undefined;
-      return { rules: candidates.filter((dr) => this.drHost(dr) === best), namespace: ns, host: best };
+      return { rules: wild.filter((w) => w.host === best).map((w) => w.dr), namespace: ns, host: best };
     };
     const svcNs = serviceNamespace ?? serviceOfHost(host, this.domain)?.namespace;
     return (
@@ -276,45 +296,159 @@ export class Resolver {
   gateway(ref: string, vsNamespace: string): { ref: GatewayRef; lookup: Lookup<Resource> } {
     const parsed = parseGatewayRef(ref, vsNamespace);
     if (parsed.mesh) return { ref: parsed, lookup: { status: 'found', targets: [] } };
-    const hit = (r: Resource): boolean => r.name === parsed.name && r.namespace === parsed.namespace;
-    const targets = [...this.resources('Gateway').filter(hit), ...this.resources(K8S_GATEWAY).filter(hit)];
+    const key = nameKey(parsed.namespace, parsed.name);
+    const targets = [
+      ...(this.byName('Gateway').get(key) ?? []),
+      ...(this.byName(K8S_GATEWAY).get(key) ?? []),
+    ];
     return {
       ref: parsed,
       lookup: targets.length ? { status: 'found', targets } : this.absent('Gateway', K8S_GATEWAY),
     };
   }
 
+  /**
+   * Workloads by namespace (`undefined`: every namespace), each with its members in index order and
+   * posting lists by `key=value` label, so that a selector is matched against the workloads that carry
+   * one of its labels only.
+   */
+  private workloadTable(): Map<string | undefined, LabelTable> {
+    return this.derived('workloads', WORKLOAD_KINDS, () => {
+      const byNs = new Map<string, Resource[]>();
+      for (const kind of WORKLOAD_KINDS)
+        for (const w of this.resources(kind)) if (w.workload) this.push(byNs, w.namespace, w);
+      const out = new Map<string | undefined, LabelTable>();
+      for (const [ns, members] of byNs)
+        out.set(
+          ns,
+          labelTable(members, (w) => w.workload?.labels ?? {}),
+        );
+      out.set(
+        undefined,
+        labelTable([...byNs.values()].flat(), (w) => w.workload?.labels ?? {}),
+      );
+      return out;
+    });
+  }
+
   /** Workloads (pod templates) in a namespace whose labels the selector matches. */
   workloads(namespace: string | undefined, selector: Readonly<Record<string, string>>): Lookup<Resource> {
-    const byNs = this.derived('workloads', WORKLOAD_KINDS, () => {
-      const m = new Map<string, Resource[]>();
-      for (const kind of WORKLOAD_KINDS) for (const w of this.resources(kind)) this.push(m, w.namespace, w);
-      return m;
-    });
-    const pool = namespace === undefined ? [...byNs.values()].flat() : (byNs.get(namespace) ?? []);
-    const targets = pool.filter((w) => w.workload && selects(selector, w.workload.labels));
+    const table = this.workloadTable().get(namespace);
+    const targets = table
+      ? narrowest(table, selector).filter((w) => w.workload && selects(selector, w.workload.labels))
+      : [];
     return targets.length ? { status: 'found', targets } : this.absent(...WORKLOAD_KINDS);
   }
 
-  /** Services whose selector matches a workload's labels (in its namespace). */
+  /**
+   * Services with a non-empty selector, by namespace, each filed under one of its selector's labels
+   * (`key=value`, the first) with its position in the index, to answer servicesSelecting.
+   */
+  private serviceSelectorTable(): Map<string, Map<string, Filed[]>> {
+    return this.derived('serviceSelectors', ['Service'], () => {
+      const out = new Map<string, Map<string, Filed[]>>();
+      this.resources('Service').forEach((svc, order) => {
+        const selector = svc.service?.selector;
+        const first = selector ? Object.entries(selector)[0] : undefined;
+        if (!first) return;
+        let byLabel = out.get(svc.namespace);
+        if (!byLabel) out.set(svc.namespace, (byLabel = new Map<string, Filed[]>()));
+        this.push(byLabel, labelKey(first[0], first[1]), { svc, order });
+      });
+      return out;
+    });
+  }
+
+  /** Services whose selector matches a workload's labels (in its namespace), in index order. */
   servicesSelecting(w: Resource): Resource[] {
-    return this.resources('Service').filter(
-      (s) =>
-        s.namespace === w.namespace &&
-        s.service?.selector &&
-        Object.keys(s.service.selector).length > 0 &&
-        w.workload !== undefined &&
-        selects(s.service.selector, w.workload.labels),
-    );
+    const labels = w.workload?.labels;
+    const byLabel = labels && this.serviceSelectorTable().get(w.namespace);
+    if (!labels || !byLabel) return [];
+    // A service is filed under one label of its selector, and a workload has one value per key, so
+    // each candidate comes up once.
+    const hits: Filed[] = [];
+    for (const [k, v] of Object.entries(labels))
+      for (const c of byLabel.get(labelKey(k, v)) ?? [])
+        if (c.svc.service?.selector && selects(c.svc.service.selector, labels)) hits.push(c);
+    return hits.sort((a, b) => a.order - b.order).map((c) => c.svc);
+  }
+
+  /** The resources of a kind by `namespace/name`, each list in index order. */
+  private byName(kind: string): Map<string, Resource[]> {
+    return this.derived(`byName:${kind}`, [kind], () => {
+      const m = new Map<string, Resource[]>();
+      for (const r of this.resources(kind)) this.push(m, nameKey(r.namespace, r.name), r);
+      return m;
+    });
+  }
+
+  /** The first Service (in index order) with this namespace and name. */
+  serviceNamed(namespace: string, name: string): Resource | undefined {
+    return this.byName('Service').get(nameKey(namespace, name))?.[0];
+  }
+
+  /** The first ServiceEntry (in index order) whose `hosts` lists exactly this host. */
+  serviceEntryListing(host: string): Resource | undefined {
+    const byHost = this.derived('serviceEntriesByHost', ['ServiceEntry'], () => {
+      const m = new Map<string, Resource>();
+      for (const se of this.resources('ServiceEntry'))
+        for (const h of strings(se.spec?.hosts) ?? []) if (!m.has(h)) m.set(h, se);
+      return m;
+    });
+    return byHost.get(host);
   }
 
   /** ServiceAccounts by namespace and name. */
   serviceAccount(namespace: string, name: string): Lookup<Resource> {
-    const targets = this.resources('ServiceAccount').filter(
-      (r) => r.namespace === namespace && r.name === name,
-    );
+    const targets = this.byName('ServiceAccount').get(nameKey(namespace, name)) ?? [];
     return targets.length ? { status: 'found', targets } : this.absent('ServiceAccount');
   }
+}
+
+/** A Service filed by a label of its selector, with its position in the index. */
+interface Filed {
+  svc: Resource;
+  order: number;
+}
+
+/** Resources in index order, with posting lists by `key=value` label. */
+interface LabelTable {
+  all: Resource[];
+  byLabel: Map<string, Resource[]>;
+}
+
+const labelKey = (k: string, v: string): string => `${k.length}:${k}=${v}`;
+
+/** A key for namespace and name that no other pair shares, whatever characters they hold. */
+const nameKey = (namespace: string, name: string): string => `${namespace.length}:${namespace}/${name}`;
+
+function labelTable(
+  members: Resource[],
+  labels: (r: Resource) => Readonly<Record<string, string>>,
+): LabelTable {
+  const byLabel = new Map<string, Resource[]>();
+  for (const r of members)
+    for (const [k, v] of Object.entries(labels(r))) {
+      const key = labelKey(k, v);
+      const l = byLabel.get(key);
+      if (l) l.push(r);
+      else byLabel.set(key, [r]);
+    }
+  return { all: members, byLabel };
+}
+
+/**
+ * The members that may match a selector: those carrying its rarest label (in index order), or every
+ * member for an empty selector.
+ */
+function narrowest(table: LabelTable, selector: Readonly<Record<string, string>>): Resource[] {
+  let best: Resource[] | undefined;
+  for (const [k, v] of Object.entries(selector)) {
+    const l = table.byLabel.get(labelKey(k, v)) ?? [];
+    if (!best || l.length < best.length) best = l;
+    if (!best.length) break;
+  }
+  return best ?? table.all;
 }
 
 /** A list of strings, or undefined when the field is not a list. */

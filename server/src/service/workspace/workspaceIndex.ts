@@ -1,4 +1,4 @@
-import type { FileSnapshot } from '../documentStore';
+import type { FileSnapshot, PlacedDocument } from '../documentStore';
 import { isKustomizationUri, kustomizedNamespace, readKustomization, type Kustomization } from './kustomize';
 import { GATEWAY_API_GROUP, summarize, type Resource, type Summary } from './summary';
 
@@ -52,8 +52,18 @@ export class WorkspaceIndex {
   update(snapshot: FileSnapshot): boolean {
     const previous = this.files.get(snapshot.uri);
     if (previous?.snapshot === snapshot) return false;
+    // A document whose parse and place in the file did not change keeps its summary (the same object),
+    // so the kinds of an edited file that did not change keep their stamps and their checks' findings.
+    const before = new Map<number, Summary>();
+    for (const s of previous?.summaries ?? []) before.set(s.doc, s);
     const summaries: Summary[] = [];
     snapshot.documents.forEach((placed, doc) => {
+      const kept = before.get(doc);
+      if (kept && samePlace(kept.placed, placed)) {
+        kept.placed = placed; // equal in every field; the new one does not pin the previous version's text
+        summaries.push(kept);
+        return;
+      }
       const s = summarize(snapshot.uri, doc, placed);
       if (s) summaries.push(s);
     });
@@ -114,14 +124,27 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** Bumps the revision, and the stamps of the kinds whose summaries were added, removed or replaced. */
   private touch(previous: IndexedFile | undefined, summaries: Summary[]): void {
     const stamp = ++this.counter;
-    for (const s of [...(previous?.summaries ?? []), ...summaries])
-      this.kindStamps.set(kindKey(s.group, s.kind), stamp);
+    const old = new Set(previous?.summaries ?? []);
+    const now = new Set(summaries);
+    for (const s of old) if (!now.has(s)) this.kindStamps.set(kindKey(s.group, s.kind), stamp);
+    for (const s of now) if (!old.has(s)) this.kindStamps.set(kindKey(s.group, s.kind), stamp);
   }
 
   private kustomizationsChanged(): void {
     this.kustomizations = [...this.files.values()].flatMap((f) => (f.kustomization ? [f.kustomization] : []));
     this.namespaceStamp = ++this.counter;
   }
+}
+
+/** The same parsed document at the same place in its file: its summary and every range in it still hold. */
+function samePlace(a: PlacedDocument | undefined, b: PlacedDocument): boolean {
+  return (
+    a !== undefined &&
+    a.state === b.state &&
+    a.chunk.line === b.chunk.line &&
+    a.chunk.offset === b.chunk.offset
+  );
 }

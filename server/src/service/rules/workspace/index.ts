@@ -6,6 +6,7 @@ import { destinationPortRequired } from './destinationPortRequired';
 import { destinationRuleHostUnknown } from './destinationRuleHostUnknown';
 import { duplicateSubsets } from './duplicateSubsets';
 import { gatewayDuplicateCertificate } from './gatewayDuplicateCertificate';
+import { gatewayHostConflict } from './gatewayHostConflict';
 import { gatewayHostMismatch } from './gatewayHostMismatch';
 import { gatewayNotFound } from './gatewayNotFound';
 import { hostNotFound } from './hostNotFound';
@@ -31,6 +32,7 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   gatewaySelectorNoWorkload,
   principalServiceAccount,
   meshHostConflict,
+  gatewayHostConflict,
   gatewayHostMismatch,
   multipleDefaultSidecars,
   multipleDefaultTelemetries,

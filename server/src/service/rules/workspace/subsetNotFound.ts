@@ -30,7 +30,7 @@ export const subsetNotFound: WorkspaceRule = {
       for (const d of destinations(vs)) {
         if (!d.subset) continue;
         const host = r.fqdn(d.host, vs.namespace);
-        const se = r.resources('ServiceEntry').find((s) => strings(s.spec?.hosts)?.includes(host));
+        const se = r.serviceEntryListing(host);
         const chosen = r.destinationRule(host, client, se?.namespace);
         const what = d.mirror ? 'mirror subset' : 'subset';
         if (!chosen) {

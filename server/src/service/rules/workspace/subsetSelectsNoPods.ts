@@ -25,9 +25,7 @@ export const subsetSelectsNoPods: WorkspaceRule = {
       if (!h) continue;
       const svcRef = serviceOfHost(r.fqdn(h, dr.namespace), r.domain);
       if (!svcRef) continue;
-      const svc = r
-        .resources('Service')
-        .find((s) => s.name === svcRef.name && s.namespace === svcRef.namespace);
+      const svc = r.serviceNamed(svcRef.namespace, svcRef.name);
       if (!svc?.service?.selector || !Object.keys(svc.service.selector).length) continue;
       for (const s of itemsOf(dr.spec, 'subsets', ['spec'])) {
         const labels: Record<string, string> = { ...svc.service.selector };
