@@ -21,6 +21,11 @@ const CLUSTER = [
     { serviceAccount: 'bookinfo-reviews' },
   ),
   serviceAccount('bookinfo', 'bookinfo-reviews'),
+  custom('networking.istio.io', 'v1', 'ServiceEntry', 'bookinfo', 'external', {
+    hosts: ['api.example.com'],
+    ports: [{ number: 443, name: 'https', protocol: 'TLS' }],
+    resolution: 'DNS',
+  }),
   custom('networking.istio.io', 'v1', 'Gateway', 'istio-system', 'ingress', {
     selector: { istio: 'ingressgateway' },
     servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }],
@@ -75,6 +80,7 @@ describe('completion from the cluster', () => {
     assert.deepEqual(pairs(at(DESTINATION('        host: |\n')).items()), [
       ['reviews', 'Service bookinfo/reviews · cluster prod-eu'],
       ['reviews.bookinfo.svc.cluster.local', 'Service bookinfo/reviews · cluster prod-eu'],
+      ['api.example.com', 'ServiceEntry bookinfo/external · cluster prod-eu'],
     ]);
   });
 
