@@ -11,7 +11,8 @@ import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { crossResourcePhase } from './service/workspace/analyze';
 import { clusterSource, connectForCli, splitClusterArgs } from './cli/cluster';
-import type { ResourceSource } from './service/workspace/resolver';
+import { schemaInput } from './cli/clusterSchemas';
+import type { ClusterStore } from './service/cluster/store';
 
 const USAGE = `Usage: istio-lint [--format text|json|sarif|github] [options] PATH...
 
@@ -55,7 +56,7 @@ export async function main(
   const { code, connection } = await connectForCli(split.options, writeErr);
   if (code) return code;
   try {
-    return await lintFiles(split.rest, write, writeErr, clusterSource(connection));
+    return await lintFiles(split.rest, write, writeErr, connection.store);
   } finally {
     await connection.stop();
   }
@@ -65,7 +66,7 @@ async function lintFiles(
   argv: string[],
   write: (s: string) => void,
   writeErr: (s: string) => void,
-  source?: ResourceSource,
+  cluster?: ClusterStore,
 ): Promise<number> {
   let format: Format = 'text';
   let namespace: string | undefined;
@@ -125,8 +126,13 @@ async function lintFiles(
   }
   const log = (m: string): void => writeErr(`${m}\n`);
   const service = new IstioService({ schemasDir: schemasDir(), log });
-  // The cluster read with --context: the files override its copies of the same resources.
-  if (source) service.workspace.addSource(source);
+  // The cluster read with --context: the files override its copies of the same resources, and its
+  // CRDs (not the bundled schemas) decide what is valid, in this thread and in every worker.
+  const clusterSchemas = cluster && schemaInput(cluster);
+  if (cluster) {
+    service.workspace.addSource(clusterSource(cluster));
+    service.useCluster(cluster);
+  }
   const settings: IstioSettings = {
     ...DEFAULT_SETTINGS,
     validation: { ...DEFAULT_SETTINGS.validation, maxFileSizeMB },
@@ -172,6 +178,7 @@ async function lintFiles(
     jobs: jobs ?? defaultJobs(inputs.length),
     schemasDir: schemasDir(),
     settings,
+    cluster: clusterSchemas,
     service,
     log,
   });

@@ -1,5 +1,6 @@
 import { ClusterConnection } from '../cluster/connection';
 import { ClusterSource } from '../service/cluster/source';
+import type { ClusterView } from '../service/cluster/types';
 
 /**
  * `istio-lint --context NAME` and `--kubeconfig FILE`: the CLI reads the cluster only when one of
@@ -64,8 +65,8 @@ export async function connectForCli(
 }
 
 /** The connected cluster as a source for the workspace checks. */
-export function clusterSource(connection: ClusterConnection): ClusterSource {
-  return new ClusterSource(connection.store);
+export function clusterSource(view: ClusterView): ClusterSource {
+  return new ClusterSource(view);
 }
 
 /**

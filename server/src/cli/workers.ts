@@ -3,6 +3,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import { IstioService } from '../service/index';
+import { schemaView, type ClusterSchemaInput } from './clusterSchemas';
 
 /**
  * The per-file phase of the CLI (parse + single-document checks) on worker threads. The main thread reads
@@ -24,6 +25,8 @@ export interface FileInput {
 export interface EngineConfig {
   schemasDir: string;
   settings: IstioSettings;
+  /** With --context: the cluster's CRDs, which every thread's engine validates with. */
+  cluster?: ClusterSchemaInput;
 }
 
 export interface RunConfig extends EngineConfig {
@@ -96,7 +99,12 @@ export async function checkFiles(files: readonly FileInput[], config: RunConfig)
     place(b, checkBatch(config.service, files.slice(b.start, b.end), config.settings));
   const queue = batches(files.length, jobs);
   const orphaned: Batch[] = [];
-  const init: WorkerInit = { tag: WORKER_TAG, schemasDir: config.schemasDir, settings: config.settings };
+  const init: WorkerInit = {
+    tag: WORKER_TAG,
+    schemasDir: config.schemasDir,
+    settings: config.settings,
+    cluster: config.cluster,
+  };
   const exited: Promise<void>[] = [];
   for (let k = 1; k < jobs; k++) {
     const worker = new Worker(__filename, { workerData: init });
@@ -159,6 +167,7 @@ function serve(init: WorkerInit): void {
     schemasDir: init.schemasDir,
     log: (message) => port.postMessage({ type: 'log', message } satisfies FromWorker),
   });
+  if (init.cluster) service.useCluster(schemaView(init.cluster));
   port.on('message', (m: ToWorker) => {
     if (m.type === 'stop') return port.close();
     const diagnostics = checkBatch(service, m.files, init.settings);
