@@ -140,6 +140,7 @@ describe('what is read, and how watches resume', () => {
     const seen = Number(store.get('Namespace', '', 'resume-a')?.resourceVersion);
     for (const fault of ['end', 'drop'] as const) {
       const mark = requests.length;
+      const said = p.statuses.length;
       if (fault === 'end') server.endWatches();
       else server.dropWatches();
       // A change made after the fault arrives only through a new watch (or a list).
@@ -152,6 +153,12 @@ describe('what is read, and how watches resume', () => {
         `${fault}: no list request: ${JSON.stringify(again)}`,
       );
       assert.ok(Number(again[0].rv) >= seen, `${fault}: resumed from ${again[0].rv}, last seen ${seen}`);
+      // The server stayed reachable: no status line says otherwise.
+      assert.deepEqual(
+        p.statuses.slice(said).map((s) => s.state),
+        [],
+        `${fault}: ${JSON.stringify(p.statuses.slice(said))}`,
+      );
     }
   });
 
