@@ -36,6 +36,10 @@ export class Reflector {
   private running: Promise<void> | undefined;
   resourceVersion: string | undefined;
   private failed = false;
+  /** The current watch was open (its response had started) when it ended. */
+  private watchOpen = false;
+  /** The last drop was resumed quietly; a second drop in a row is reported. */
+  private quietDrop = false;
 
   constructor(
     readonly def: ResourceDef,
@@ -74,10 +78,21 @@ export class Reflector {
           this.deps.report(this.def, { ok: true, synced: true });
         } else {
           await this.watch(t, this.resourceVersion);
+          this.quietDrop = false;
         }
       } catch (err) {
         if (this.stopped) break;
         const e = err instanceof ApiError ? err : new ApiError((err as Error).message, 'other');
+        if (this.watchOpen && !this.quietDrop && (e.reason === 'reset' || e.reason === 'timeout')) {
+          // An open watch dropped: the server was reachable a moment ago. Resume from the same
+          // resourceVersion after the backoff; only a failed resume is reported (one status line,
+          // not "unreachable" then "connected" for every drop).
+          this.watchOpen = false;
+          this.quietDrop = true;
+          if (store.state(kind) === 'synced') store.setState(kind, 'stale');
+          await sleep(this.backoff.next(), this.abort.signal);
+          continue;
+        }
         if (e.reason === 'gone') {
           // Too old: list again. The first time at once, then with backoff.
           this.resourceVersion = undefined;
@@ -146,6 +161,7 @@ export class Reflector {
   private async watch(t: Transport, rv: string): Promise<void> {
     const { store } = this.deps;
     const kind = this.def.kind;
+    this.watchOpen = false;
     const seconds = this.deps.watchSeconds?.() ?? 300 + Math.floor(Math.random() * 300);
     const path = this.query({
       watch: 'true',
@@ -158,6 +174,7 @@ export class Reflector {
       path,
       {
         onOpen: () => {
+          this.watchOpen = true;
           if (store.state(kind) === 'stale') store.setState(kind, 'synced');
           // Reported per reflector: two reflectors may share a kind (and its state).
           if (this.failed) {
