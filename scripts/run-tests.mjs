@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs node's built-in test runner on every *.test.ts file below the given folders, through tsx.
-//   node scripts/run-tests.mjs test/unit [more folders]
+//   node scripts/run-tests.mjs test/unit [more folders or *.test.ts files]
 // (Node 20's --test does not expand globs or find .ts files by itself.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -14,7 +14,10 @@ const walk = (dir) => {
     else if (e.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const d of process.argv.slice(2)) walk(d);
+for (const d of process.argv.slice(2)) {
+  if (statSync(d).isDirectory()) walk(d);
+  else files.push(d);
+}
 if (!files.length) {
   console.error(`no *.test.ts files under ${process.argv.slice(2).join(', ')}`);
   process.exit(1);

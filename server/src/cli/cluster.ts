@@ -59,7 +59,11 @@ export async function connectForCli(
     );
     return { connection };
   }
-  writeErr(`istio-lint: ${where} ${status.state}: ${status.message}\n`);
+  // The connection's own message ends "Retrying." for the editor; the CLI stops here instead.
+  const message = (status.message ?? '').replace(/\s*Retrying\.$/, '').replace(/\.$/, '');
+  writeErr(
+    `istio-lint: ${where} ${status.state}: ${message}. No findings were reported; fix the connection or run without --context.\n`,
+  );
   await connection.stop();
   return { code: 2, connection };
 }
