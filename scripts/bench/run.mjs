@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile] [--no-cli]
+// npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile] [--no-cli] [--no-cluster]
 // npm run bench:soak: RSS after open and after 2,000 one-line edits (scripts/bench/soak.mjs)
 //
 // Compares our language server (dist/server.js) with yaml-language-server on generated Istio files:
@@ -29,6 +29,7 @@ function parseArgs(argv) {
     else if (k === '--only') a.only = argv[++i];
     else if (k === '--profile') a.profile = true;
     else if (k === '--no-cli') a.noCli = true;
+    else if (k === '--no-cluster') a.noCluster = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -182,6 +183,9 @@ async function main() {
   // CLI throughput, --jobs 1 and 2 (scripts/bench/cli.ts, also `npm run bench:cli`): bench/results/cli.md.
   if (!args.noCli && !oursMissing)
     spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/cli.ts')], { stdio: 'inherit', cwd: root });
+  // The cluster benchmark (scripts/bench/cluster.mjs): bench/results/cluster.md.
+  if (!args.noCluster && !oursMissing)
+    spawnSync(process.execPath, [join(root, 'scripts/bench/cluster.mjs')], { stdio: 'inherit', cwd: root });
   process.exit(0);
 }
 
