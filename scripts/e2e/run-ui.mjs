@@ -4,6 +4,7 @@
 //   test/ui/*.test.ts        the extension loaded from this checkout (the test rig)
 //   test/ui/user/*.test.ts   the editor `npm start` opens: the .vsix installed, no smoke-test driver
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
+//   ISTIO_E2E_UI=ui-user npm run test:ui   only some configurations (comma list of their names)
 //   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png, docs/completion.png
 //                                        and docs/install.png
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ const log = (msg) => process.stderr.write(`[ui] ${msg}\n`);
  * `prepare(run, port)` starts code-server and returns { server, url }.
  */
 async function runConfiguration({ name, testsDir, prepare, extraEnv = {} }) {
+  const only = (process.env.ISTIO_E2E_UI ?? '').split(',').filter(Boolean);
+  if (only.length && !only.includes(name)) return 0;
   const t0 = Date.now();
   const run = createRunDir(name);
   log(`${name}: run folder ${path.relative(ROOT, run.dir)}`);
