@@ -10,7 +10,8 @@ import { checkFiles, defaultJobs, PARALLEL_THRESHOLD, type FileInput } from './c
 import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { crossResourcePhase } from './service/workspace/analyze';
-import { connectForCli, splitClusterArgs } from './cli/cluster';
+import { clusterSource, connectForCli, splitClusterArgs } from './cli/cluster';
+import type { ResourceSource } from './service/workspace/resolver';
 
 const USAGE = `Usage: istio-lint [--format text|json|sarif|github] [options] PATH...
 
@@ -54,7 +55,7 @@ export async function main(
   const { code, connection } = await connectForCli(split.options, writeErr);
   if (code) return code;
   try {
-    return await lintFiles(split.rest, write, writeErr);
+    return await lintFiles(split.rest, write, writeErr, clusterSource(connection));
   } finally {
     await connection.stop();
   }
@@ -64,6 +65,7 @@ async function lintFiles(
   argv: string[],
   write: (s: string) => void,
   writeErr: (s: string) => void,
+  source?: ResourceSource,
 ): Promise<number> {
   let format: Format = 'text';
   let namespace: string | undefined;
@@ -123,6 +125,8 @@ async function lintFiles(
   }
   const log = (m: string): void => writeErr(`${m}\n`);
   const service = new IstioService({ schemasDir: schemasDir(), log });
+  // The cluster read with --context: the files override its copies of the same resources.
+  if (source) service.workspace.addSource(source);
   const settings: IstioSettings = {
     ...DEFAULT_SETTINGS,
     validation: { ...DEFAULT_SETTINGS.validation, maxFileSizeMB },

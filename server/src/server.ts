@@ -14,6 +14,7 @@ import { IstioService } from './service/index';
 import { findSchemasDir } from './service/schema/catalog';
 import { readSettings } from './settings';
 import { attachCluster } from './cluster/lsp';
+import { ClusterSource } from './service/cluster/source';
 
 /** Finds the generated schemas: beside dist/ when bundled, or at the repository root. */
 const schemasDir = (): string => findSchemasDir(__dirname);
@@ -37,6 +38,8 @@ connection.onInitialize((params) => {
   );
   try {
     service = new IstioService({ schemasDir: schemasDir(), log });
+    // The live cluster is one more source for the workspace resolver; workspace files override it.
+    service.workspace.addSource(new ClusterSource(cluster.view));
   } catch (err) {
     log(`cannot load schemas: ${String(err)}`);
   }
@@ -103,7 +106,9 @@ function warmUp(s: IstioService): void {
 const cluster = attachCluster(connection, {
   log,
   canAskConfiguration: () => canAskConfiguration,
-  onChange: () => connection.languages.diagnostics.refresh(),
+  // A cluster change re-runs the checks that read it (keyed on the store's revision) and asks the
+  // client to pull again; the workspace report's waiters wake too.
+  onChange: () => workspace.changed(),
 });
 connection.onShutdown(() => cluster.stop());
 

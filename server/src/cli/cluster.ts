@@ -1,4 +1,5 @@
 import { ClusterConnection } from '../cluster/connection';
+import { ClusterSource } from '../service/cluster/source';
 
 /**
  * `istio-lint --context NAME` and `--kubeconfig FILE`: the CLI reads the cluster only when one of
@@ -51,6 +52,7 @@ export async function connectForCli(
   const where = status.context ? `cluster context "${status.context}"` : 'cluster';
   if (status.state === 'connected' || status.state === 'forbidden') {
     const istio = status.istioVersion ? `Istio ${status.istioVersion}` : 'no istiod found';
+    await firstListsDone(connection, 5000);
     writeErr(
       `istio-lint: read ${where} (${istio})${status.forbiddenKinds?.length ? `; not allowed to read ${status.forbiddenKinds.join(', ')}` : ''}\n`,
     );
@@ -59,4 +61,31 @@ export async function connectForCli(
   writeErr(`istio-lint: ${where} ${status.state}: ${status.message}\n`);
   await connection.stop();
   return { code: 2, connection };
+}
+
+/** The connected cluster as a source for the workspace checks. */
+export function clusterSource(connection: ClusterConnection): ClusterSource {
+  return new ClusterSource(connection.store);
+}
+
+/**
+ * Waits until no kind is still in its first list: the Istio kinds' reflectors start only once the
+ * CRD list is in, after the fixed kinds. Bounded; a kind still syncing afterwards is simply not
+ * complete, so checks that need it say so instead of reporting.
+ */
+function firstListsDone(connection: ClusterConnection, ms: number): Promise<void> {
+  const store = connection.store;
+  const busy = (): boolean => store.kindStates().some(([, s]) => s === 'syncing');
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    const sub = store.onDidChange(() => {
+      if (!busy()) finish();
+    });
+    if (!busy()) queueMicrotask(() => (busy() ? undefined : finish()));
+  });
 }

@@ -89,6 +89,11 @@ function service(raw: Raw): ServiceSummary {
   return s;
 }
 
+/** The names of a Secret's keys whose value is not empty; the values themselves are not kept. */
+function filledKeys(data: unknown): string[] {
+  return Object.entries(obj(data)).flatMap(([k, v]) => (typeof v === 'string' && v !== '' ? [k] : []));
+}
+
 function pod(raw: Raw): PodSummary {
   const spec = obj(raw.spec);
   const status = obj(raw.status);
@@ -102,6 +107,15 @@ function pod(raw: Raw): PodSummary {
     hasProxy: !!proxy,
   };
   if (proxy && str(proxy.image)) p.proxyImage = str(proxy.image);
+  // The label wins over the annotation, as in the injector.
+  const inject =
+    str(obj(obj(raw.metadata).labels)['sidecar.istio.io/inject']) ??
+    str(obj(obj(raw.metadata).annotations)['sidecar.istio.io/inject']);
+  if (inject !== undefined) p.inject = inject;
+  if (spec.hostNetwork === true) p.hostNetwork = true;
+  const annotations = obj(obj(raw.metadata).annotations);
+  if (annotations['ambient.istio.io/redirection'] === 'enabled') p.ambient = true;
+  if (str(annotations['sidecar.istio.io/proxyImage'])) p.customProxyImage = true;
   return p;
 }
 
@@ -156,12 +170,28 @@ function injector(text: string): InjectorSummary {
   return out;
 }
 
+/** From the injector's `values`: the proxy image it injects and whether namespaces are injected by default. */
+function injectorValues(text: string): InjectorSummary {
+  const v = obj(JSON.parse(text));
+  const global = obj(v.global);
+  const image = str(obj(global.proxy).image);
+  const out: InjectorSummary = {};
+  if (image)
+    out.proxyImage = image.includes('/')
+      ? image
+      : `${str(global.hub) ?? ''}/${image}:${str(global.tag) ?? ''}`;
+  const byDefault = obj(v.sidecarInjectorWebhook).enableNamespacesByDefault;
+  if (typeof byDefault === 'boolean') out.enableNamespacesByDefault = byDefault;
+  return out;
+}
+
 function configMap(raw: Raw): ConfigMapSummary {
   const s: ConfigMapSummary = base('ConfigMap', raw);
   const data = strMap(raw.data);
   try {
     if (s.name.startsWith('istio-sidecar-injector')) {
       if (data.config !== undefined) s.injector = injector(data.config);
+      if (data.values !== undefined) s.injector = { ...s.injector, ...injectorValues(data.values) };
     } else if (data.mesh !== undefined) {
       s.mesh = meshConfig(data.mesh);
     }
@@ -245,7 +275,7 @@ export function summarize(kind: ClusterKind, raw: unknown): AnySummary {
     case 'ServiceAccount':
       return base('ServiceAccount', r);
     case 'Secret':
-      return { ...base('Secret', r), type: str(r.type) ?? 'Opaque' };
+      return { ...base('Secret', r), type: str(r.type) ?? 'Opaque', keys: filledKeys(r.data) };
     case 'MutatingWebhookConfiguration':
       return webhooks(r);
     case 'ConfigMap':

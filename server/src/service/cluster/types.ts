@@ -71,6 +71,13 @@ export interface PodSummary extends ObjectSummary {
   /** The image of the `istio-proxy` container (or init container, for native sidecars); undefined when absent. */
   proxyImage?: string;
   hasProxy: boolean;
+  /** `sidecar.istio.io/inject` (annotation, else label), when set. */
+  inject?: string;
+  hostNetwork?: boolean;
+  /** `ambient.istio.io/redirection: enabled`: the pod is in ambient mode. */
+  ambient?: boolean;
+  /** `sidecar.istio.io/proxyImage` is set, so the injector's image does not apply. */
+  customProxyImage?: boolean;
 }
 
 export interface ServiceAccountSummary extends ObjectSummary {
@@ -81,6 +88,8 @@ export interface ServiceAccountSummary extends ObjectSummary {
 export interface SecretSummary extends ObjectSummary {
   kind: 'Secret';
   type: string;
+  /** The names of its data keys (never their values), for the gateway credential check. */
+  keys?: string[];
 }
 
 export interface LabelSelectorSummary {
@@ -125,6 +134,10 @@ export interface InjectorSummary {
   policy?: string;
   alwaysInjectSelector?: LabelSelectorSummary[];
   neverInjectSelector?: LabelSelectorSummary[];
+  /** From `values`: the `istio-proxy` image the injector puts into pods. */
+  proxyImage?: string;
+  /** From `values`: `sidecarInjectorWebhook.enableNamespacesByDefault`. */
+  enableNamespacesByDefault?: boolean;
 }
 
 export interface CrdVersionSummary {

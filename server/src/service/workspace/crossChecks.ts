@@ -15,7 +15,7 @@ import {
 } from '../rules/workspace/rule';
 import type { Resolver } from './resolver';
 import type { Resource } from './summary';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { kindKey, type WorkspaceIndex } from './workspaceIndex';
 
 const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
@@ -87,7 +87,7 @@ export class CrossChecks {
         push({
           code: UNRESOLVED_CODE,
           severity: 'information',
-          message: `${what} is not in the workspace; connect a cluster to check`,
+          message: unresolvedMessage(resolver, rule, subject, what),
           subject,
           path,
           on: 'value',
@@ -103,6 +103,16 @@ export class CrossChecks {
     }
     return out;
   }
+}
+
+/** "X is not in the workspace", and why it cannot be checked: no cluster, or which kinds it cannot read. */
+function unresolvedMessage(resolver: Resolver, rule: WorkspaceRule, subject: Resource, what: string): string {
+  if (!resolver.connected) return `${what} is not in the workspace; connect a cluster to check`;
+  const own = kindKey(subject.group, subject.kind);
+  const gaps = resolver.gaps(rule.reads.filter((k) => k !== own));
+  return gaps.length
+    ? `${what} is not in the workspace, and cannot be checked in the cluster: ${gaps.join('; ')}`
+    : `${what} is not in the workspace, and cannot be checked in the cluster`;
 }
 
 /** The range of a path in a resource's document, in file coordinates. */
@@ -150,6 +160,14 @@ export function toCrossDiagnostic(
   if (href) d.codeDescription = { href };
   if (f.data) d.data = f.data;
   const related = f.related.flatMap((r): DiagnosticRelatedInformation[] => {
+    // A resource read from a cluster has no document: the note sits on the finding itself.
+    const origin = r.resource.origin;
+    if (!r.resource.placed && origin) {
+      const message = r.message.includes(`(cluster ${origin.cluster})`)
+        ? r.message
+        : `${r.message} (cluster ${origin.cluster})`;
+      return [{ location: { uri: f.subject.uri, range }, message }];
+    }
     const rr = placeRange(r.resource, r.path, r.on ?? 'value');
     return rr ? [{ location: { uri: r.resource.uri, range: rr }, message: r.message }] : [];
   });

@@ -32,6 +32,10 @@ export interface ResourceSource {
   complete(kind: string): boolean;
   /** Changes whenever the source's content changes. */
   readonly revision: number;
+  /** What messages call the source ("cluster prod-eu"); undefined while it holds nothing. */
+  readonly label?: string;
+  /** Why the source cannot prove absence for a kind ("Services in cluster x are not readable: forbidden"). */
+  explain?(kind: string): string | undefined;
 }
 
 export type Lookup<T> = { status: 'found'; targets: T[] } | { status: 'missing' } | { status: 'unknown' };
@@ -50,13 +54,13 @@ export interface ChosenDestinationRule {
 }
 
 export class Resolver {
-  private meshCache?: { stamp: number; mesh: MeshSettings };
+  private meshCache?: { stamp: string; mesh: MeshSettings };
   private readonly memo = new Map<string, { stamp: string; value: unknown }>();
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly options: ResolverOptions = {},
-    private readonly sources: readonly ResourceSource[] = [],
+    readonly sources: readonly ResourceSource[] = [],
   ) {}
 
   /** A number that changes whenever anything the resolver reads may have changed. */
@@ -69,7 +73,8 @@ export class Resolver {
   }
 
   get mesh(): MeshSettings {
-    const stamp = this.index.stamp('ConfigMap');
+    // The istio ConfigMap may come from a source (the cluster's) as well as from the workspace.
+    const stamp = this.stamp([]);
     if (this.meshCache?.stamp === stamp) return this.meshCache.mesh;
     const base = { ...DEFAULT_MESH, clusterDomain: this.options.clusterDomain || DEFAULT_MESH.clusterDomain };
     let mesh = base;
@@ -139,6 +144,29 @@ export class Resolver {
   /** True when some source holds every resource of the kind. */
   complete(kind: string): boolean {
     return this.sources.some((s) => s.complete(kind));
+  }
+
+  /** The label of a source that holds every resource of these kinds ("cluster prod-eu"), if one does. */
+  sourceLabel(kinds: readonly string[]): string | undefined {
+    return this.sources.find((s) => s.label && kinds.every((k) => s.complete(k)))?.label;
+  }
+
+  /** True when some source with a label (a connected cluster) is in use. */
+  get connected(): boolean {
+    return this.sources.some((s) => !!s.label);
+  }
+
+  /** Why the sources cannot prove absence for some of these kinds, one line per distinct reason. */
+  gaps(kinds: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const k of kinds) {
+      if (this.complete(k)) continue;
+      for (const s of this.sources) {
+        const why = s.label ? s.explain?.(k) : undefined;
+        if (why) out.add(why);
+      }
+    }
+    return [...out];
   }
 
   private absent<T>(...kinds: string[]): Lookup<T> {

@@ -2,6 +2,7 @@ import { wildcardMatch } from '../../workspace/resolve';
 import { itemsOf } from '../shared/virtualServiceParts';
 import { list, obj } from '../shared/values';
 import type { WorkspaceRule } from './rule';
+import { clusterBasis } from './basis';
 
 /** IST0101: an AuthorizationPolicy source namespace (or notNamespace) that matches no Namespace. */
 export const authorizationPolicyNamespace: WorkspaceRule = {
@@ -24,7 +25,16 @@ export const authorizationPolicyNamespace: WorkspaceRule = {
               if (typeof ns !== 'string' || ns === '*') return;
               if (known.some((k) => wildcardMatch(ns, k))) return;
               const path = [...from.path, 'source', field, i];
-              if (complete) ctx.report(ap, path, `${field} entry "${ns}" matches no Namespace`);
+              if (complete)
+                ctx.report(ap, path, `${field} entry "${ns}" matches no Namespace`, {
+                  related: clusterBasis(
+                    ctx,
+                    ap,
+                    path,
+                    ['Namespace'],
+                    `none of the ${known.length} namespaces matches "${ns}"`,
+                  ),
+                });
               else ctx.unresolved(ap, path, `Namespace "${ns}"`);
             });
           }

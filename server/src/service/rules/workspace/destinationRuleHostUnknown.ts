@@ -1,5 +1,6 @@
 import { str } from '../shared/values';
 import type { WorkspaceRule } from './rule';
+import { clusterBasis } from './basis';
 
 /** IST0174: a DestinationRule host that matches no Service or ServiceEntry visible from its namespace. */
 export const destinationRuleHostUnknown: WorkspaceRule = {
@@ -23,6 +24,15 @@ export const destinationRuleHostUnknown: WorkspaceRule = {
           dr,
           ['spec', 'host'],
           `host "${host}" matches no Service or ServiceEntry visible from namespace ${dr.namespace}`,
+          {
+            related: clusterBasis(
+              ctx,
+              dr,
+              ['spec', 'host'],
+              ['Service', 'ServiceEntry'],
+              `no Service or ServiceEntry with host ${host} is visible from namespace ${dr.namespace}`,
+            ),
+          },
         );
       else ctx.unresolved(dr, ['spec', 'host'], `Service or ServiceEntry "${host}"`);
     }

@@ -1,6 +1,7 @@
 import { K8S_GATEWAY } from '../../workspace/workspaceIndex';
 import { gatewayRefs } from './refs';
 import type { WorkspaceRule } from './rule';
+import { clusterBasis } from './basis';
 
 /**
  * IST0101 for gateways. Every form Istio accepts is resolved (mesh, name, ns/name, ./name, the
@@ -20,7 +21,10 @@ export const gatewayNotFound: WorkspaceRule = {
         const { ref, lookup } = ctx.resolver.gateway(g.ref, vs.namespace);
         if (ref.mesh || lookup.status === 'found') continue;
         const name = `${ref.namespace}/${ref.name}`;
-        if (lookup.status === 'missing') ctx.report(vs, g.path, `gateway "${g.ref}" (${name}) was not found`);
+        if (lookup.status === 'missing')
+          ctx.report(vs, g.path, `gateway "${g.ref}" (${name}) was not found`, {
+            related: clusterBasis(ctx, vs, g.path, ['Gateway', K8S_GATEWAY], `no Gateway ${name}`),
+          });
         else ctx.unresolved(vs, g.path, `Gateway "${name}"`);
       }
     }

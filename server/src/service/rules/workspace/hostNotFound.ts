@@ -1,6 +1,7 @@
 import { serviceOfHost } from '../../workspace/resolve';
 import { destinations, describe } from './refs';
 import type { WorkspaceRule } from './rule';
+import { clusterBasis } from './basis';
 
 /**
  * IST0101 for destination hosts: the host matches no Service or ServiceEntry visible from the
@@ -52,6 +53,15 @@ export const hostNotFound: WorkspaceRule = {
             vs,
             path,
             `${what} "${host}" matches no Service or ServiceEntry visible from namespace ${vs.namespace}`,
+            {
+              related: clusterBasis(
+                ctx,
+                vs,
+                path,
+                ['Service', 'ServiceEntry'],
+                `no Service or ServiceEntry with host ${host} is visible from namespace ${vs.namespace}`,
+              ),
+            },
           );
         else ctx.unresolved(vs, path, `Service or ServiceEntry "${host}"`);
       }

@@ -19,6 +19,7 @@ import { selectorNoWorkload } from './selectorNoWorkload';
 import { servicePortName } from './servicePortName';
 import { subsetNotFound } from './subsetNotFound';
 import { subsetSelectsNoPods } from './subsetSelectsNoPods';
+import { CLUSTER_RULES } from '../cluster/index';
 
 /** Every cross-resource rule. */
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
@@ -45,4 +46,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   destinationRuleHostUnknown,
   duplicateSubsets,
   mtlsConflict,
+  ...CLUSTER_RULES,
 ];

@@ -1,6 +1,7 @@
 import { list, obj } from '../shared/values';
 import { itemsOf } from '../shared/virtualServiceParts';
 import type { WorkspaceRule } from './rule';
+import { clusterBasis } from './basis';
 
 /**
  * Kiali's cross check: an AuthorizationPolicy principal `<trust domain>/ns/<ns>/sa/<sa>` names a
@@ -29,7 +30,15 @@ export const principalServiceAccount: WorkspaceRule = {
             if (lookup.status === 'found') return;
             const path = [...from.path, 'source', 'principals', i];
             if (lookup.status === 'missing')
-              ctx.report(ap, path, `principal "${p}": ServiceAccount ${m[2]}/${m[3]} was not found`);
+              ctx.report(ap, path, `principal "${p}": ServiceAccount ${m[2]}/${m[3]} was not found`, {
+                related: clusterBasis(
+                  ctx,
+                  ap,
+                  path,
+                  ['ServiceAccount'],
+                  `no ServiceAccount ${m[3]} in namespace ${m[2]}`,
+                ),
+              });
             else ctx.unresolved(ap, path, `ServiceAccount "${m[2]}/${m[3]}"`);
           });
   },

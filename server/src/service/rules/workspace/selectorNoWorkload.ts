@@ -1,6 +1,7 @@
 import { WORKLOAD_KINDS, type Resource } from '../../workspace/summary';
 import { describeLabels, selectorLabels } from './refs';
 import type { WorkspaceRule, WorkspaceRuleContext } from './rule';
+import { clusterBasis } from './basis';
 
 /** Reports a selector that selects no workload in its namespace (or the mesh, from the root namespace). */
 export function checkSelector(
@@ -16,7 +17,16 @@ export function checkSelector(
   const lookup = ctx.resolver.workloads(ns, labels);
   if (lookup.status === 'found') return;
   const where = ns ? `namespace ${ns}` : 'the mesh';
-  if (lookup.status === 'missing') ctx.report(r, path, message(where));
+  if (lookup.status === 'missing')
+    ctx.report(r, path, message(where), {
+      related: clusterBasis(
+        ctx,
+        r,
+        path,
+        WORKLOAD_KINDS,
+        `0 pods in ${where} match ${describeLabels(labels)}`,
+      ),
+    });
   else ctx.unresolved(r, path, `A workload with labels ${describeLabels(labels)} in ${where}`);
 }
 

@@ -4,6 +4,7 @@ import { entries, obj, str } from '../shared/values';
 import { itemsOf } from '../shared/virtualServiceParts';
 import { describeLabels } from './refs';
 import type { WorkspaceRule } from './rule';
+import { clusterBasis } from './basis';
 
 /**
  * IST0173: a DestinationRule subset whose labels (with the Service selector) match no workload.
@@ -39,6 +40,15 @@ export const subsetSelectsNoPods: WorkspaceRule = {
             dr,
             path,
             `subset "${str(s.value.name) ?? ''}" selects no workload (${describeLabels(labels)})`,
+            {
+              related: clusterBasis(
+                ctx,
+                dr,
+                path,
+                WORKLOAD_KINDS,
+                `0 pods in namespace ${svc.namespace} match ${describeLabels(labels)}`,
+              ),
+            },
           );
         else
           ctx.unresolved(
