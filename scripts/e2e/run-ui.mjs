@@ -3,6 +3,7 @@
 // configurations, each with a fresh copy of samples/ open:
 //   test/ui/*.test.ts        the extension loaded from this checkout (the test rig)
 //   test/ui/user/*.test.ts   the editor `npm start` opens: the .vsix installed, no smoke-test driver
+//   test/ui/cluster/*.test.ts the same npm start editor with its demo cluster (the test API server)
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
 //   ISTIO_E2E_UI=ui-user npm run test:ui   only some configurations (comma list of their names)
 //   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png, docs/completion.png
@@ -18,6 +19,7 @@ import { createRunDir, freePort } from './lib/run-dir.mjs';
 import { startCodeServer, workbenchUrl, tail } from './lib/code-server.mjs';
 import { onCleanup, killGroup, stopGroup } from './lib/proc.mjs';
 import { samplesWorkingCopy, startUserEditor } from './lib/user-editor.mjs';
+import { startEditorDemoCluster } from './lib/demo-cluster.mjs';
 
 const TIMEOUT_MS = Number(process.env.ISTIO_E2E_TIMEOUT_MS ?? 5 * 60_000);
 const log = (msg) => process.stderr.write(`[ui] ${msg}\n`);
@@ -132,7 +134,36 @@ async function main() {
       return startUserEditor({ run, port, folder, log });
     },
   });
-  return rig || user;
+  // 3. The same npm start editor with its demo cluster, as scripts/e2e/start.mjs ships it.
+  const cluster = await runConfiguration({
+    name: 'ui-cluster',
+    testsDir: path.join('test', 'ui', 'cluster'),
+    prepare: async (run, port) => {
+      const { folder } = samplesWorkingCopy({ reset: true, target: run.workspace });
+      const demo = await startEditorDemoCluster({ dir: path.join(run.dir, 'cluster'), log });
+      process.env.ISTIO_E2E_CLUSTER_CONTROL = demo.controlPath;
+      try {
+        const started = await startUserEditor({
+          run,
+          port,
+          folder,
+          log,
+          machineSettings: demo.machineSettings,
+          env: demo.env,
+        });
+        const stop = started.server.stop;
+        started.server.stop = async () => {
+          await stop();
+          await demo.stop();
+        };
+        return started;
+      } catch (err) {
+        await demo.stop();
+        throw err;
+      }
+    },
+  });
+  return rig || user || cluster;
 }
 
 process.exitCode = await main().catch((err) => {
