@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Runs the UI tests (node's test runner + playwright-core) against a real VS Code, in two
+// Runs the UI tests (node's test runner + playwright-core) against a real VS Code, in three
 // configurations, each with a fresh copy of samples/ open:
 //   test/ui/*.test.ts        the extension loaded from this checkout (the test rig)
 //   test/ui/user/*.test.ts   the editor `npm start` opens: the .vsix installed, no smoke-test driver
 //   test/ui/cluster/*.test.ts the same npm start editor with its demo cluster (the test API server)
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
-//   ISTIO_E2E_UI=ui-user npm run test:ui   only some configurations (comma list of their names)
-//   npm run test:ui -- --update-docs     also refreshes docs/diagnostic-hover.png, docs/completion.png
-//                                        and docs/install.png
+//   npm run test:ui -- --update-docs     also refreshes the README's pictures in docs/ (*.png)
+//   ISTIO_E2E_UI_TESTS=name[,name]       only the test files whose path contains one of the names
+//                                        (a configuration with none of them is not started)
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -23,14 +23,30 @@ import { startEditorDemoCluster } from './lib/demo-cluster.mjs';
 
 const TIMEOUT_MS = Number(process.env.ISTIO_E2E_TIMEOUT_MS ?? 5 * 60_000);
 const log = (msg) => process.stderr.write(`[ui] ${msg}\n`);
+const ONLY = (process.env.ISTIO_E2E_UI_TESTS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+/** The *.test.ts files of `testsDir` (relative to ROOT), filtered by ISTIO_E2E_UI_TESTS. */
+function testFiles(testsDir) {
+  return fs
+    .readdirSync(path.join(ROOT, testsDir))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(testsDir, f))
+    .filter((f) => !ONLY.length || ONLY.some((name) => f.includes(name)));
+}
 
 /**
  * Runs the *.test.ts files of `testsDir` (node's test runner) against one running workbench.
  * `prepare(run, port)` starts code-server and returns { server, url }.
  */
 async function runConfiguration({ name, testsDir, prepare, extraEnv = {} }) {
-  const only = (process.env.ISTIO_E2E_UI ?? '').split(',').filter(Boolean);
-  if (only.length && !only.includes(name)) return 0;
+  const tests = testFiles(testsDir);
+  if (!tests.length) {
+    log(`${name}: no test file matches ISTIO_E2E_UI_TESTS=${ONLY.join(',')}; not started`);
+    return null;
+  }
   const t0 = Date.now();
   const run = createRunDir(name);
   log(`${name}: run folder ${path.relative(ROOT, run.dir)}`);
@@ -40,10 +56,6 @@ async function runConfiguration({ name, testsDir, prepare, extraEnv = {} }) {
   try {
     const started = await prepare(run, Number(process.env.ISTIO_E2E_PORT) || (await freePort()), fakeLog);
     server = started.server;
-    const tests = fs
-      .readdirSync(path.join(ROOT, testsDir))
-      .filter((f) => f.endsWith('.test.ts'))
-      .map((f) => path.join(testsDir, f));
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...tests], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -163,7 +175,11 @@ async function main() {
       }
     },
   });
-  return rig || user || cluster;
+  if (rig === null && user === null && cluster === null) {
+    log(`no test file matches ISTIO_E2E_UI_TESTS=${ONLY.join(',')}`);
+    return 1;
+  }
+  return (rig ?? 0) || (user ?? 0) || (cluster ?? 0);
 }
 
 process.exitCode = await main().catch((err) => {

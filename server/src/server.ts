@@ -3,6 +3,7 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   DidChangeConfigurationNotification,
+  type ClientCapabilities,
 } from 'vscode-languageserver/node';
 import { ServerStatusNotification, type IstioSettings, type ServerStatus } from '../../shared/src/protocol';
 import { versionedDocuments } from './handlers/cancellation';
@@ -29,10 +30,12 @@ process.on('unhandledRejection', (err) => log(`unhandled rejection: ${String(err
 
 let service: IstioService | undefined;
 let canAskConfiguration = false;
+let clientCapabilities: ClientCapabilities | undefined;
 const settingsCache = new Map<string, Promise<IstioSettings>>();
 
 connection.onInitialize((params) => {
   canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  clientCapabilities = params.capabilities;
   workspace.setFolders(
     params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
   );
@@ -51,6 +54,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       inlayHintProvider: true,
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
@@ -79,6 +83,9 @@ connection.onInitialized(() => {
   void connection.sendNotification(ServerStatusNotification, status);
   // Compile the core kinds' schemas while the user is still opening files.
   if (service) warmUp(service);
+  // Documents are validated with the cluster's own CRDs once they are read (bundled schemas until then).
+  service?.useCluster(cluster.view);
+  service?.useMesh(cluster.mesh);
   void workspace.start();
 });
 
@@ -151,6 +158,7 @@ registerFeatures({
   },
   settings,
   log,
+  clientCapabilities: () => clientCapabilities,
 });
 
 registerIstioRequests({

@@ -171,3 +171,55 @@ test('an open document overrides the file on disk, and its dependents follow', a
   assert.equal(doc.kind, 'full');
   assert.ok(refreshes > 0, 'the server asked the client to pull again');
 });
+
+const TYPING = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: typing, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: 
+    - destination:
+        host: 
+`;
+
+interface Item {
+  label: string;
+  detail?: string;
+}
+
+test('completion offers the index: hosts and subsets, saying which file and line they come from', async () => {
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: uri('typing.yaml'), languageId: 'yaml', version: 1, text: TYPING },
+  });
+  const hosts = await connection.sendRequest<Item[]>('textDocument/completion', {
+    textDocument: { uri: uri('typing.yaml') },
+    position: { line: 11, character: 14 },
+  });
+  assert.deepEqual(
+    { label: hosts[0]?.label, detail: hosts[0]?.detail },
+    { label: 'reviews', detail: 'Service bookinfo/reviews · svc.yaml:3' },
+  );
+  const subsets = await connection.sendRequest<Item[]>('textDocument/completion', {
+    textDocument: { uri: uri('typing.yaml') },
+    position: { line: 9, character: 16 },
+  });
+  assert.deepEqual(
+    subsets.filter((i) => i.label === 'v1').map((i) => i.detail),
+    ['subset of DestinationRule bookinfo/reviews · dr.yaml:3'],
+    'offered once, from the index',
+  );
+});
+
+test('hover on a host shows its Service first, then the field docs', async () => {
+  const h = await connection.sendRequest<{ contents: { kind: string; value: string } } | null>(
+    'textDocument/hover',
+    { textDocument: { uri: uri('typing.yaml') }, position: { line: 8, character: 15 } },
+  );
+  const value = h?.contents.value ?? '';
+  assert.ok(value.startsWith('**Service** `bookinfo/reviews` · svc.yaml:3'), value);
+  assert.ok(value.includes('\n\n---\n\n**host**'), value);
+});

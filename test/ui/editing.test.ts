@@ -166,6 +166,55 @@ describe('editing Istio YAML in VS Code', () => {
     await page.keyboard.press('Escape');
   });
 
+  step('F12 on a subset opens the DestinationRule subset in another file', async () => {
+    // virtual-services.yaml line 15 is `            subset: v1` (productpage); its DestinationRule is
+    // in destination-rules.yaml, where `v1` of `    - name: v1` starts at column 13.
+    await wb.quickOpen('virtual-services.yaml', 15);
+    await wb.cursorOn(15);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('F12');
+    await wb.visible(
+      page.locator('.tab.active').filter({ hasText: 'destination-rules.yaml' }),
+      'destination-rules.yaml opened by F12',
+    );
+    // On `v1` of `    - name: v1` (an earlier step added a line to this file, so the line varies).
+    await wb.visible(
+      page
+        .locator('.statusbar-item')
+        .filter({ hasText: /Ln (13|14), Col 13\b/ })
+        .first(),
+      'the cursor on the subset entry',
+    );
+    await screenshot('definition');
+  });
+
+  step('completion after subset: offers the subsets, each with its file and line', async () => {
+    // Back from the definition to the subset (Quick Open may still list the file just left first).
+    await wb.runCommand('Go Back');
+    await wb.visible(
+      page.locator('.tab.active').filter({ hasText: 'virtual-services.yaml' }),
+      'virtual-services.yaml again',
+    );
+    await wb.cursorOn(15);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    const widget = await wb.visible(page.locator('.editor-widget.suggest-widget'), 'the suggest widget');
+    await wb.visible(
+      widget
+        .locator('.monaco-list-row')
+        .filter({ hasText: 'v1' })
+        .filter({ hasText: 'networking/destination-rules.yaml:5' })
+        .first(),
+      'subset v1 from networking/destination-rules.yaml:5',
+    );
+    await screenshot('subset-completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('v1');
+  });
+
   step('runs "Istio: Show Output" from the command palette', async () => {
     await wb.runCommand('Istio: Show Output');
     const panel = page.locator('.part.panel');

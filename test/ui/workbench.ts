@@ -25,9 +25,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await this.visible(input, 'the Quick Open box');
     await input.fill(line ? `${fileName}:${line}` : fileName);
+    // The focused row: the list first shows recently opened files, then the search result.
     await this.visible(
-      this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: fileName }).first(),
-      `"${fileName}" in the Quick Open list`,
+      this.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: fileName }).first(),
+      `"${fileName}" focused in the Quick Open list`,
     );
     await this.page.keyboard.press('Enter');
     await this.visible(

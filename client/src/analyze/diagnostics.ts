@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { levelOf, withoutDuplicates, type DiagnosticKey, type LocatedMessage } from './results';
+import {
+  documentOfLine,
+  levelOf,
+  withoutDuplicates,
+  type DiagnosticKey,
+  type LocatedMessage,
+} from './results';
 
 export const ANALYZE_COLLECTION = 'istio-analyze';
 
@@ -22,13 +28,17 @@ const SEVERITY = {
 
 /**
  * The Problems-panel entries from `istioctl analyze`, in their own collection. A finding is hidden
- * while the language server reports the same code on the same line of the same file, and the results
+ * while the language server reports the same code on the same line, or in the same YAML document, of
+ * the same file (see withoutDuplicates), and the results
  * of a file are dropped once it is edited (their line numbers no longer hold).
  */
 export class AnalyzeDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(ANALYZE_COLLECTION);
   /** Every finding of the last run, per URI, before removing duplicates. */
-  private readonly all = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+  private readonly all = new Map<
+    string,
+    { uri: vscode.Uri; diagnostics: vscode.Diagnostic[]; docOf: (line: number) => number }
+  >();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
@@ -52,7 +62,11 @@ export class AnalyzeDiagnostics implements vscode.Disposable {
     for (const [file, messages] of byFile) {
       const uri = vscode.Uri.file(file);
       const lines = readLines(file);
-      this.all.set(uri.toString(), { uri, diagnostics: messages.map((m) => toDiagnostic(m, lines)) });
+      this.all.set(uri.toString(), {
+        uri,
+        diagnostics: messages.map((m) => toDiagnostic(m, lines)),
+        docOf: documentOfLine(lines),
+      });
     }
     for (const { uri } of this.all.values()) this.refresh(uri);
   }
@@ -84,6 +98,7 @@ export class AnalyzeDiagnostics implements vscode.Disposable {
     const wanted = withoutDuplicates(
       entry.diagnostics.map((d) => ({ code: codeOf(d) ?? '', line: d.range.start.line, d })),
       others,
+      entry.docOf,
     ).map((x) => x.d);
     const same = wanted.length === current.length && wanted.every((d, i) => keyOf(d) === keyOf(current[i]));
     if (!same) this.collection.set(uri, wanted);

@@ -118,17 +118,58 @@ export interface DiagnosticKey {
 }
 
 /**
- * Drops analyze findings that the language server already reports: same code on the same line of the
- * same file (`existing` are that file's other diagnostics with source "istio").
+ * Drops analyze findings that the language server already reports (`existing` are that file's other
+ * diagnostics with source "istio"):
+ * - the same code on the same line;
+ * - otherwise, when `docOf` gives the YAML document of a line, the same code in the same document, one
+ *   for one: istioctl often places a finding at the resource's first line while the server places it
+ *   on the field, so a resource's IST0128 from both counts once. A second istioctl finding of that code
+ *   in that document is kept unless the server reports that code there twice too.
  */
 export function withoutDuplicates<T extends { code: string; line: number }>(
   found: readonly T[],
   existing: readonly DiagnosticKey[],
+  docOf?: (line: number) => number,
 ): T[] {
-  const taken = new Set(
-    existing.filter((d) => d.source === 'istio' && d.code).map((d) => `${d.code}@${d.line}`),
-  );
-  return found.filter((f) => !taken.has(`${f.code}@${f.line}`));
+  const ours = existing.filter((d) => d.source === 'istio' && d.code);
+  const taken = new Set(ours.map((d) => `${d.code}@${d.line}`));
+  const rest = found.filter((f) => !taken.has(`${f.code}@${f.line}`));
+  if (!docOf) return rest;
+  // The server's findings not already matched on their own line, counted per code and document.
+  const matchedLines = new Set(found.map((f) => `${f.code}@${f.line}`));
+  const spare = new Map<string, number>();
+  for (const d of ours) {
+    if (matchedLines.has(`${d.code}@${d.line}`)) continue;
+    const k = `${d.code}#${docOf(d.line)}`;
+    spare.set(k, (spare.get(k) ?? 0) + 1);
+  }
+  return rest.filter((f) => {
+    const k = `${f.code}#${docOf(f.line)}`;
+    const n = spare.get(k) ?? 0;
+    if (n === 0) return true;
+    spare.set(k, n - 1);
+    return false;
+  });
+}
+
+/**
+ * The document index of each line of a multi-document YAML text: a line that starts with `---`
+ * (followed by nothing, a blank or a comment) opens the next document. Lines past the end belong to
+ * the last document.
+ */
+export function documentOfLine(lines: readonly string[]): (line: number) => number {
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (/^---(\s|$)/.test(lines[i])) starts.push(i);
+  return (line) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }
 
 export type Level = 'error' | 'warning' | 'info';

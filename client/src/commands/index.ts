@@ -9,6 +9,7 @@ import { injectSidecar } from './injectSidecar';
 import { InstallCommands } from './install';
 import { enableNamespaceInjection } from './namespaceInjection';
 import { proxyConfig, proxyStatus } from './proxy';
+import { createRemoteSecret } from './remoteSecret';
 import { shiftTraffic } from './shiftTraffic';
 import { registerTestHooks } from './testHooks';
 import { Workflow } from './workflow';
@@ -73,6 +74,7 @@ export function registerCommands(c: Ctx): void {
     command('istio.analyze', () => analyze(w, diagnostics)),
     command('istio.proxyStatus', () => proxyStatus(w, docs)),
     command('istio.proxyConfig', () => proxyConfig(w, docs)),
+    command('istio.createRemoteSecret', () => createRemoteSecret(w)),
     command(SHIFT_TRAFFIC, (uri, ref) => shiftTraffic(w, uri instanceof vscode.Uri ? uri : undefined, ref)),
     ...registerTestHooks(w),
   );

@@ -9,9 +9,13 @@ import {
 import type { ClusterView } from '../service/cluster/types';
 import { readClusterSettings } from '../settings';
 import { ClusterConnection } from './connection';
+import { MeshConnections, normalizeContexts } from './mesh';
+import type { MeshView } from '../service/cluster/mesh/meshView';
 
 export interface ClusterHandle {
   readonly view: ClusterView;
+  /** Every cluster of `istio.cluster.contexts` (empty with fewer than two), for mesh-wide checks. */
+  readonly mesh: MeshView;
   /** Call when `istio.*` configuration changed. */
   settingsChanged(): void;
   stop(): Promise<void>;
@@ -31,16 +35,33 @@ export function attachCluster(
     log: (m) => connection.console.info(m),
     onStatus: (s) => void connection.sendNotification(ClusterStatusNotification, s),
   });
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (): void => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      deps.onChange();
+    }, 250);
+  };
+  const mesh = new MeshConnections(cluster, (context) => {
+    const c = new ClusterConnection({ log: (m) => connection.console.info(`[${context}] ${m}`) });
+    c.store.onDidChange(changed);
+    return c;
+  });
   let control: ClusterControl | undefined;
   const apply = async (): Promise<void> => {
     if (!control) return;
     const settings = await readClusterSettings(connection, deps.canAskConfiguration());
-    cluster.update({
-      settings,
-      trusted: control.trusted,
-      context: control.context,
-      disconnected: !!control.disconnected,
-    });
+    const inputs = { settings, trusted: control.trusted, disconnected: !!control.disconnected };
+    cluster.update({ ...inputs, context: control.context });
+    await mesh.update(await readMeshContexts(), inputs);
+  };
+  const readMeshContexts = async (): Promise<string[]> => {
+    if (!deps.canAskConfiguration()) return [];
+    try {
+      return normalizeContexts(await connection.workspace.getConfiguration('istio.cluster.contexts'));
+    } catch {
+      return [];
+    }
   };
   connection.onNotification(ClusterControlNotification, (c: ClusterControl) => {
     const reconnect = c.reconnect;
@@ -53,16 +74,15 @@ export function attachCluster(
     );
   });
   connection.onRequest(ClusterContextsRequest, (): ClusterContexts => cluster.contexts());
-  let timer: NodeJS.Timeout | undefined;
   cluster.store.onDidChange(() => {
-    timer ??= setTimeout(() => {
-      timer = undefined;
-      deps.onChange();
-    }, 250);
+    // The primary's context is known once it connects: the mesh may now include it.
+    mesh.rebuild();
+    changed();
   });
   return {
     view: cluster.store,
+    mesh: mesh.view,
     settingsChanged: () => void apply(),
-    stop: () => cluster.stop(),
+    stop: () => Promise.all([cluster.stop(), mesh.stop()]).then(() => undefined),
   };
 }

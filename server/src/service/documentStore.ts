@@ -13,6 +13,8 @@ export interface DocumentState {
   findings?: Finding[];
   /** The same findings as diagnostics with chunk-relative lines, computed on first use. */
   diagnostics?: Diagnostic[];
+  /** The validator generation the findings were computed with (see `Validator.generation`). */
+  generation?: number;
 }
 
 export interface PlacedDocument {

@@ -28,6 +28,10 @@ import { RuleSet } from './rules/runRules';
 import type { Rule } from './rules/rule';
 import { SchemaCatalog } from './schema/catalog';
 import { createAjv } from './schema/compile';
+import { ClusterSchemas } from './schema/clusterSchemas';
+import type { ClusterView } from './cluster/types';
+import { MeshChecks } from './cluster/mesh/diagnostics';
+import type { MeshView } from './cluster/mesh/meshView';
 import { Validator } from './validator';
 import { WorkspaceEngine } from './workspace/engine';
 
@@ -65,6 +69,21 @@ export class IstioService {
   readonly workspace: WorkspaceEngine;
 
   private readonly schemasDir: string;
+  /** The connected cluster's CRD schemas; the bundled ones apply until it has them. */
+  readonly clusterSchemas: ClusterSchemas;
+
+  /** Mesh-wide checks (IST0170) over the clusters of `istio.cluster.contexts`. */
+  readonly meshChecks = new MeshChecks();
+
+  /** The clusters of the mesh, for mesh-wide checks (undefined: none). */
+  useMesh(view: MeshView | undefined): void {
+    this.meshChecks.use(view);
+  }
+
+  /** Validates with the CRDs of this cluster (undefined: the bundled schemas only). */
+  useCluster(view: ClusterView | undefined): void {
+    this.clusterSchemas.use(view);
+  }
 
   constructor(options: ServiceOptions) {
     this.schemasDir = options.schemasDir;
@@ -72,7 +91,9 @@ export class IstioService {
     this.catalog = new SchemaCatalog(options.schemasDir);
     this.docs = new FieldDocs(options.docsDir ?? join(options.schemasDir, 'docs'));
     this.rules = options.rules ?? ALL_RULES;
-    this.validator = new Validator(this.catalog, createAjv(this.cel), new RuleSet(this.rules), this.log);
+    const ajv = createAjv(this.cel);
+    this.clusterSchemas = new ClusterSchemas(ajv);
+    this.validator = new Validator(this.catalog, ajv, new RuleSet(this.rules), this.log, this.clusterSchemas);
     this.workspace = new WorkspaceEngine(this.log);
   }
 
@@ -81,11 +102,11 @@ export class IstioService {
    * in it. The file's snapshot must have been given to `workspace.update` first.
    */
   workspaceDiagnostics(file: FileSnapshot, settings: IstioSettings): Diagnostic[] {
-    return this.fileDiagnostics(
-      file,
-      settings,
-      this.workspace.diagnostics(file.uri, settings, (c) => this.codeLink(c)),
-    );
+    const link = (c: string): string | undefined => this.codeLink(c);
+    return this.fileDiagnostics(file, settings, [
+      ...this.workspace.diagnostics(file.uri, settings, link),
+      ...this.meshChecks.diagnostics(file, settings.workspace?.defaultNamespace ?? 'default', link),
+    ]);
   }
 
   /** A file's own diagnostics merged with the given cross-resource ones (see workspace/analyze.ts). */
@@ -111,6 +132,7 @@ export class IstioService {
     return hover(file, position, {
       catalog: this.catalog,
       docs: this.docs,
+      cluster: this.clusterSchemas,
       findings: (state) => documentFindings(state, this.validator),
       explain: (code) => this.explain(code),
       codeLink: (code) => this.codeLink(code),

@@ -12,6 +12,13 @@ import { runRules, type RuleSet } from './rules/runRules';
 import type { Finding } from './types';
 import { firstContentRange, type ParsedDocument } from './yaml/parse';
 import { capFindings } from './checks/caps';
+import {
+  bundledSchema,
+  checkClusterKind,
+  unsupportedFields,
+  type ClusterKindCheck,
+} from './schema/clusterCheck';
+import type { ClusterSchemas } from './schema/clusterSchemas';
 import { checkFailed } from './checks/checkFailed';
 
 /** Appends without spreading: `push(...list)` overflows the stack for long lists. */
@@ -36,7 +43,14 @@ export class Validator {
     private readonly ajv: Ajv,
     private readonly rules: RuleSet,
     private readonly log: (message: string) => void,
+    /** The connected cluster's CRDs, which replace the bundled schemas when they are known. */
+    readonly cluster?: ClusterSchemas,
   ) {}
+
+  /** Changes when the schemas in use change (another cluster, or its CRDs changed). */
+  get generation(): number {
+    return this.cluster?.generation ?? 0;
+  }
 
   check(parsed: ParsedDocument, id: ResourceId | undefined): Finding[] {
     if (parsed.helm) {
@@ -69,9 +83,16 @@ export class Validator {
         return undefined;
       }
     };
-    const kind = stage('The kind and version check', () => checkKindAndVersion(id, parsed, this.catalog));
+    const onCluster = this.cluster?.kind(id.group, id.kind);
+    const cluster = this.cluster;
+    const kind: ClusterKindCheck | undefined = stage('The kind and version check', (): ClusterKindCheck =>
+      onCluster && cluster
+        ? checkClusterKind(id, parsed, onCluster, cluster)
+        : checkKindAndVersion(id, parsed, this.catalog),
+    );
     if (!kind) return findings;
     const { entry, findings: kindFindings } = kind;
+    const { schema: clusterSchema, validate: clusterValidate } = kind;
     pushAll(findings, kindFindings);
     if (!entry || parsed.value === undefined || parsed.value === null || typeof parsed.value !== 'object') {
       return findings;
@@ -80,19 +101,22 @@ export class Validator {
     // What the API server does before validating: prune nulls, enforce list types; and where the
     // YAML 1.1 reading changed what was written. Schema and rules then see the value it keeps.
     const structural = stage('The structural schema check', () =>
-      checkStructure(parsed, this.catalog.schema(entry.group, id.version, entry.kind)),
+      checkStructure(parsed, clusterSchema ?? this.catalog.schema(entry.group, id.version, entry.kind)),
     );
     pushAll(findings, structural?.findings ?? []);
     // Should the structural stage fail, the rest still runs on the value as read.
     const value = structural ? structural.value : (parsed.value as Record<string, unknown>);
     const explained = structural?.explained ?? new Set<string>();
     const schemaCheck = stage('The schema and CEL check', () => {
-      const validate = this.validator(entry.group, id.version, entry.kind);
+      const validate = clusterValidate ?? this.validator(entry.group, id.version, entry.kind);
       if (validate(value)) return [];
       const errors = (validate.errors ?? []).filter(
         (e) => !(e.keyword === 'type' && explained.has(e.instancePath)),
       );
-      return schemaFindings(errors, parsed);
+      if (!clusterValidate || !cluster) return schemaFindings(errors, parsed);
+      const bundled = bundledSchema(this.catalog, id);
+      const unsupported = unsupportedFields(errors, parsed, bundled, cluster, this.catalog.istioVersion);
+      return [...unsupported.findings, ...schemaFindings(unsupported.rest, parsed)];
     });
     pushAll(findings, schemaCheck ?? []);
     pushAll(findings, runRules(this.rules, id, value, parsed, this.log));

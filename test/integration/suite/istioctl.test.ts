@@ -1154,6 +1154,7 @@ spec:
         'istio.analyze',
         'istio.proxyStatus',
         'istio.proxyConfig',
+        'istio.createRemoteSecret',
       ]) {
         const ui = await run(id, new Ui([], []));
         ui.assertDone();

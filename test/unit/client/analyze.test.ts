@@ -18,6 +18,7 @@ import {
   parseReference,
   placeMessages,
   withoutDuplicates,
+  documentOfLine,
   type AnalyzeMessage,
 } from '../../../client/src/analyze/results';
 import { analyzeArgs } from '../../../client/src/istioctl/argv';
@@ -145,6 +146,39 @@ describe('analyze output', () => {
       { code: 'IST0101', line: 11 },
       { code: 'IST0128', line: 16 },
     ]);
+  });
+
+  test('a finding istioctl places at the resource start and the server on the field counts once', () => {
+    // Two documents: lines 0-4, then `---` at line 5 opens the second (lines 5-14).
+    const lines = ['apiVersion: v1', 'kind: A', 'metadata:', '  name: a', 'spec: {}', '--- # b'];
+    for (let i = 6; i < 15; i++) lines.push(`  line${i}: x`);
+    const docOf = documentOfLine(lines);
+    assert.deepEqual([0, 4, 5, 6, 14, 99].map(docOf), [0, 0, 1, 1, 1, 1]);
+    const found = [
+      { code: 'IST0128', line: 6 },
+      { code: 'IST0128', line: 0 },
+      { code: 'IST0101', line: 8 },
+      { code: 'IST0101', line: 9 },
+    ];
+    const kept = withoutDuplicates(
+      found,
+      [
+        { code: 'IST0128', line: 12, source: 'istio' },
+        { code: 'IST0101', line: 8, source: 'istio' },
+      ],
+      docOf,
+    );
+    // IST0128 of the second document is the server's line-12 finding; the first document has none of
+    // its own. The server's IST0101 on line 8 matches istioctl's line 8 and cannot also absorb line 9.
+    assert.deepEqual(kept, [
+      { code: 'IST0128', line: 0 },
+      { code: 'IST0101', line: 9 },
+    ]);
+    assert.deepEqual(
+      withoutDuplicates([{ code: 'IST0128', line: 6 }], [{ code: 'IST0128', line: 12, source: 'istio' }]),
+      [{ code: 'IST0128', line: 6 }],
+      'without document boundaries only the same line counts',
+    );
   });
 
   test('levels and the log line format', () => {

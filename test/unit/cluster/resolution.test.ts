@@ -5,6 +5,7 @@ import {
   brief,
   clusterOf,
   crossCheck,
+  custom,
   namespace,
   pod,
   service_,
@@ -251,5 +252,90 @@ spec:
     ]);
     // Under the default trust domain (cluster.local) a principal of another trust domain is not checked.
     assert.deepEqual(brief(crossCheck({ 'ap.yaml': AP }, clusterOf(BOOKINFO))['ap.yaml']), []);
+  });
+});
+
+describe('a DestinationRule that only the cluster has', () => {
+  const VS_SUBSET = (subset: string): string => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: ${subset}
+`;
+  const DR_IN_CLUSTER = custom('networking.istio.io', 'v1', 'DestinationRule', 'bookinfo', 'reviews', {
+    host: 'reviews',
+    subsets: [{ name: 'v1', labels: { version: 'v1' } }],
+  });
+  it('resolves a subset it defines', () => {
+    const d = crossCheck({ 'vs.yaml': VS_SUBSET('v1') }, clusterOf([...BOOKINFO, DR_IN_CLUSTER]))['vs.yaml'];
+    assert.deepEqual(brief(d), []);
+  });
+  it('reports a subset it does not define, with the cluster copy named in the related information', () => {
+    const d = crossCheck({ 'vs.yaml': VS_SUBSET('v2') }, clusterOf([...BOOKINFO, DR_IN_CLUSTER]))['vs.yaml'];
+    assert.deepEqual(brief(d), [
+      [
+        'IST0101',
+        9,
+        1,
+        'subset "v2" is not defined by DestinationRule bookinfo/reviews for host "reviews.bookinfo.svc.cluster.local" (it defines "v1")',
+      ],
+    ]);
+    assert.deepEqual(
+      d[0].relatedInformation?.map((r) => [
+        r.location.uri.endsWith('/vs.yaml'),
+        r.location.range.start.line,
+        r.message,
+      ]),
+      [
+        [
+          true,
+          9,
+          'DestinationRule bookinfo/reviews applies to "reviews.bookinfo.svc.cluster.local" for namespace bookinfo (cluster prod-eu)',
+        ],
+      ],
+    );
+  });
+});
+
+describe('a ServiceEntry that only the cluster has', () => {
+  const SE = custom('networking.istio.io', 'v1', 'ServiceEntry', 'bookinfo', 'payments', {
+    hosts: ['payments.example.com'],
+    ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }],
+    resolution: 'DNS',
+  });
+  it('resolves its host; a host in neither is an error', () => {
+    assert.deepEqual(
+      brief(crossCheck({ 'vs.yaml': VS('payments.example.com') }, clusterOf([...BOOKINFO, SE]))['vs.yaml']),
+      [],
+    );
+    assert.deepEqual(
+      brief(crossCheck({ 'vs.yaml': VS('payment.example.com') }, clusterOf([...BOOKINFO, SE]))['vs.yaml']),
+      [
+        [
+          'IST0101',
+          8,
+          1,
+          'host "payment.example.com" matches no Service or ServiceEntry visible from namespace bookinfo',
+        ],
+      ],
+    );
+  });
+  it('is not seen from a namespace it is not exported to', () => {
+    const hidden = custom('networking.istio.io', 'v1', 'ServiceEntry', 'payments', 'payments', {
+      hosts: ['payments.example.com'],
+      exportTo: ['.'],
+      resolution: 'DNS',
+    });
+    assert.deepEqual(
+      brief(
+        crossCheck({ 'vs.yaml': VS('payments.example.com') }, clusterOf([...BOOKINFO, hidden]))['vs.yaml'],
+      ).map((x) => x[0]),
+      ['IST0101'],
+    );
   });
 });

@@ -214,6 +214,25 @@ describe('IST0102 namespace not injected', () => {
     ];
     assert.deepEqual(brief(crossCheck({ 'd.yaml': DEPLOY('shop') }, clusterOf(byDefault))['d.yaml']), []);
   });
+  it('passes for a namespace whose pods all carry the sidecar (they opt in one by one, as gateways do)', () => {
+    const gw = pod(
+      'shop',
+      'gw-1',
+      { app: 'gw', 'sidecar.istio.io/inject': 'true' },
+      { proxyImage: 'docker.io/istio/proxyv2:1.30.3' },
+    );
+    assert.deepEqual(
+      brief(crossCheck({ 'd.yaml': DEPLOY('shop') }, clusterOf([...base, namespace('shop'), gw]))['d.yaml']),
+      [],
+    );
+    const bare = pod('shop', 'web-1', { app: 'web' });
+    assert.deepEqual(
+      brief(
+        crossCheck({ 'd.yaml': DEPLOY('shop') }, clusterOf([...base, namespace('shop'), gw, bare]))['d.yaml'],
+      ).map((x) => x[0]),
+      ['IST0102'],
+    );
+  });
   it('says nothing while the webhooks are not readable', () => {
     const d = crossCheck(
       { 'd.yaml': DEPLOY('shop') },

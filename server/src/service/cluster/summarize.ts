@@ -86,6 +86,7 @@ function service(raw: Raw): ServiceSummary {
       .map((x) => x.trim())
       .filter(Boolean);
   if (str(spec.externalName)) s.externalName = str(spec.externalName);
+  if (spec.clusterIP === 'None') s.headless = true;
   return s;
 }
 

@@ -61,6 +61,8 @@ export interface ServiceSummary extends ObjectSummary {
   /** `networking.istio.io/exportTo`, split at commas; undefined when not annotated. */
   exportTo?: string[];
   externalName?: string;
+  /** `clusterIP: None`: a headless Service. */
+  headless?: boolean;
 }
 
 export interface PodSummary extends ObjectSummary {

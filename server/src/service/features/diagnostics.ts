@@ -74,6 +74,11 @@ export function fileDiagnostics(
 
 /** Findings of one document, computed once per distinct document text. */
 export function documentFindings(state: DocumentState, validator: Validator): Finding[] {
+  if (state.generation !== validator.generation) {
+    // The schemas in use changed (a cluster connected, or its CRDs changed): check again.
+    state.findings = state.diagnostics = undefined;
+    state.generation = validator.generation;
+  }
   state.findings ??= validator.check(state.parsed, state.id);
   return state.findings;
 }
@@ -84,7 +89,7 @@ function documentDiagnostics(
   validator: Validator,
   codeLink: CodeLink,
 ): Diagnostic[] {
-  if (!state.diagnostics) {
+  if (!state.diagnostics || state.generation !== validator.generation) {
     const lines = state.parsed.lines;
     state.diagnostics = documentFindings(state, validator).map((f) => toDiagnostic(f, lines, uri, codeLink));
   }

@@ -4,14 +4,18 @@ import type { FieldDoc, FieldDocs } from '../docs/fieldDocs';
 import type { FileSnapshot } from '../documentStore';
 import { referenceUrl, type SchemaCatalog, type SchemaNode } from '../schema/catalog';
 import { constraintsOf, exclusiveWith, navigate, typeName } from '../schema/navigate';
+import { knownTo } from '../schema/clusterCheck';
 import { formatPath } from '../yaml/nodes';
 import { nodeAtOffset } from '../yaml/cursor';
 import { isIstioGroup } from '../validator';
 import type { Finding } from '../types';
+import type { ClusterSchemas } from '../schema/clusterSchemas';
 
 export interface HoverDeps {
   catalog: SchemaCatalog;
   docs: FieldDocs;
+  /** The connected cluster's schemas, when validation uses them. */
+  cluster?: ClusterSchemas;
   /** Findings of the document, for explanations of diagnostics under the cursor. */
   findings(state: FileSnapshot['documents'][number]['state']): Finding[];
   explain(code: string): { title: string; explanation: string } | undefined;
@@ -67,7 +71,7 @@ export function hover(file: FileSnapshot, position: Position, deps: HoverDeps): 
           `**${entry.kind}** · \`${entry.group}\``,
           kindDocs?.summary ?? '',
           `Served versions: ${entry.versions.map((v) => `\`${entry.group}/${v}\`${v === entry.storageVersion ? ' (storage)' : ''}`).join(', ')}`,
-          `Schemas from Istio ${deps.catalog.istioVersion} · [Reference](${referenceUrl(entry)})`,
+          schemaSource(deps, entry),
         ]
           .filter(Boolean)
           .join('\n\n'),
@@ -75,12 +79,48 @@ export function hover(file: FileSnapshot, position: Position, deps: HoverDeps): 
     } else if (entry.versions.includes(id.version)) {
       const schema = deps.catalog.schema(entry.group, id.version, entry.kind);
       const field = fieldHover(schema, at.path, at.on, at.node, entry.kind, deps);
+      const source = field ? docsSource(deps, id, at.path) : undefined;
       if (field && diagnosticCount) sections.push(shortField(field, at.path));
-      else if (field) sections.unshift(field);
+      else if (field) sections.unshift(source ? `${field}\n\n${source}` : field);
     }
   }
   if (!sections.length) return null;
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
+}
+
+/** Which Istio version the docs describe, and which schemas validation uses. */
+function schemaSource(deps: HoverDeps, entry: { group: string; kind: string }): string {
+  const link = `[Reference](${referenceUrl(entry)})`;
+  if (!deps.cluster?.context)
+    return `Docs and schemas of Istio ${deps.catalog.istioVersion} (bundled) · ${link}`;
+  return `Docs of Istio ${deps.catalog.istioVersion} (bundled) · validated with the CRDs of ${deps.cluster.label()} · ${link}`;
+}
+
+/** The docs' version under a field, and a warning when the cluster's schema lacks the field. */
+function docsSource(
+  deps: HoverDeps,
+  id: { group: string; kind: string; version: string },
+  path: (string | number)[],
+): string | undefined {
+  const cluster = deps.cluster;
+  if (!cluster?.context) return undefined;
+  const crd = cluster.kind(id.group, id.kind)?.crd;
+  const schema = crd && cluster.schema(crd, id.version);
+  const fieldPath = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  if (schema && !knownTo(schema, fieldPath))
+    return `_Docs of Istio ${deps.catalog.istioVersion} (bundled). This field is **not supported by ${cluster.label()}**._`;
+  return `_Docs of Istio ${deps.catalog.istioVersion} (bundled); validated with the CRDs of ${cluster.label()}._`;
+}
+
+/**
+ * A hover with the summary of a reference's target (see workspace/referenceHover.ts) first, then the
+ * hover of the field and any diagnostics.
+ */
+export function withReference(base: Hover | null, reference: string | undefined): Hover | null {
+  if (!reference) return base;
+  const rest =
+    base && typeof base.contents === 'object' && 'kind' in base.contents ? base.contents.value : '';
+  return { contents: { kind: 'markdown', value: rest ? `${reference}\n\n---\n\n${rest}` : reference } };
 }
 
 function fieldHover(
@@ -152,7 +192,7 @@ export function describeField(
         values.map((v) => `- \`${v}\`${doc?.values?.[v] ? ` — ${doc.values[v]}` : ''}`).join('\n'),
     );
   }
-  if (doc?.default) lines.push(`**Default:** ${doc.default}`);
+  lines.push(...defaults(schema, doc));
   const constraints = [...(doc?.constraints ?? [])];
   if (!doc?.constraints?.length) constraints.push(...constraintsOf(schema));
   const exclusive = parent ? exclusiveWith(parent, name) : [];
@@ -164,6 +204,29 @@ export function describeField(
   const link = deps.docs.link(kind, doc);
   if (link) lines.push(`[Istio reference](${link})`);
   return lines.join('\n\n');
+}
+
+/**
+ * What a field gets when it is left out. The API server applies a structural-schema `default` when
+ * it stores the object; the 1.30 CRD bundle has none, so the hover says so for every field. Istio's
+ * own default (from the field docs) is what istiod or the proxy uses at run time for an unset field,
+ * and is labelled as such: it never appears in the stored object.
+ */
+export function defaults(schema: SchemaNode, doc: FieldDoc | undefined): string[] {
+  const server = schema.default;
+  const out = [
+    server === undefined
+      ? '**API server default:** none. The API server stores the object without this field when it is left out.'
+      : `**API server default:** \`${JSON.stringify(server)}\`. The API server stores this value when the field is left out.`,
+  ];
+  if (doc?.default) {
+    out.push(
+      server === undefined
+        ? `**Istio's default:** ${doc.default}. Istio uses it at run time when the field is unset; it is not written into the object.`
+        : `**Istio's default:** ${doc.default}. Istio uses it at run time when the field is unset.`,
+    );
+  }
+  return out;
 }
 
 /** Enum values in the docs' (declaration) order, falling back to the schema's values sorted. */

@@ -1,60 +1,44 @@
 /**
- * Go to definition and find references across files. Both ask the one resolver, so navigation
- * agrees with the checks: a subset goes to the subset entry of the DestinationRule Istio would
- * apply, a gateway to the Gateway, a host to its Service, ServiceEntry and DestinationRule.
+ * Go to definition and find references across files. Both ask the one resolver (through
+ * referenceSites.ts), so navigation agrees with the checks: a subset goes to the subset entry of the
+ * DestinationRule Istio would apply, a gateway to the Gateway, a host to its Service, ServiceEntry and
+ * DestinationRule, a selector to the workloads it matches, a principal to its ServiceAccount.
  */
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { FileSnapshot } from '../documentStore';
-import { nodeAtOffset } from '../yaml/cursor';
-import type { PathSegment } from '../yaml/nodes';
 import { destinations, gatewayRefs, subsetNames } from '../rules/workspace/refs';
-import { obj, str } from '../rules/shared/values';
+import { targetRefsOf } from '../rules/shared/targetRefs';
+import { list, obj, str } from '../rules/shared/values';
 import { placeRange } from './crossChecks';
+import { parsePrincipal, placeAt, resolveSite, same, siteAt, type Place, type Site } from './referenceSites';
 import type { Resolver } from './resolver';
 import type { Resource } from './summary';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-interface Place {
-  resource: Resource;
-  path: PathSegment[];
-}
-
-/** The indexed resource and the path under the cursor. */
-function at(index: WorkspaceIndex, file: FileSnapshot, position: Position): Place | undefined {
-  const placed = file.documentAtLine(position.line);
-  if (!placed) return undefined;
-  const doc = file.documents.indexOf(placed);
-  const id = placed.state.id;
-  if (!id) return undefined;
-  const kind = id.group === 'gateway.networking.k8s.io' ? `${id.group}/${id.kind}` : id.kind;
-  const resource = index.resources(kind).find((r) => r.uri === file.uri && r.doc === doc);
-  if (!resource) return undefined;
-  const parsed = placed.state.parsed;
-  const offset = parsed.lines.offset({
-    line: position.line - placed.chunk.line,
-    character: position.character,
-  });
-  const hit = nodeAtOffset(parsed.doc.contents, offset);
-  return hit ? { resource, path: hit.path } : undefined;
-}
+/** Bound on the locations one request returns. */
+const MAX_LOCATIONS = 1000;
 
 function location(p: Place): Location | undefined {
   const range = placeRange(p.resource, p.path, 'value');
   return range ? { uri: p.resource.uri, range } : undefined;
 }
 
-const same = (a: PathSegment[], b: PathSegment[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** The DestinationRule subset entries a VirtualService destination's subset refers to. */
-function subsetTargets(r: Resolver, vs: Resource, host: string, subset: string): Place[] {
-  const chosen = r.destinationRule(r.fqdn(host, vs.namespace), vs.namespace);
-  return (chosen?.rules ?? []).flatMap((dr) =>
-    subsetNames(dr)
-      .filter((s) => s.name === subset)
-      .map((s) => ({ resource: dr, path: ['spec', 'subsets', s.index, 'name'] })),
-  );
+function locations(places: Place[]): Location[] {
+  const out: Location[] = [];
+  const seen = new Set<string>();
+  for (const p of places) {
+    const l = location(p);
+    if (!l) continue;
+    const key = `${l.uri}|${l.range.start.line}:${l.range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+    if (out.length >= MAX_LOCATIONS) break;
+  }
+  return out;
 }
+
+const isSame = (a: Resource, b: Resource): boolean => a === b || (a.uri === b.uri && a.doc === b.doc);
 
 export function definition(
   index: WorkspaceIndex,
@@ -62,37 +46,12 @@ export function definition(
   file: FileSnapshot,
   position: Position,
 ): Location[] {
-  const here = at(index, file, position);
-  if (!here) return [];
-  const { resource, path } = here;
-  const out: Place[] = [];
-  if (resource.kind === 'VirtualService') {
-    for (const d of destinations(resource)) {
-      if (d.subset && same(path, [...d.path, 'subset']))
-        out.push(...subsetTargets(r, resource, d.host, d.subset));
-      if (same(path, [...d.path, 'host'])) {
-        const host = r.fqdn(d.host, resource.namespace);
-        const svc = r.services(host, resource.namespace);
-        if (svc.status === 'found')
-          out.push(...svc.targets.map((t) => ({ resource: t, path: ['metadata', 'name'] })));
-        const dr = r.destinationRule(host, resource.namespace);
-        if (dr) out.push(...dr.rules.map((t) => ({ resource: t, path: ['spec', 'host'] })));
-      }
-    }
-    for (const g of gatewayRefs(resource)) {
-      if (!same(path, g.path)) continue;
-      const { lookup } = r.gateway(g.ref, resource.namespace);
-      if (lookup.status === 'found')
-        out.push(...lookup.targets.map((t) => ({ resource: t, path: ['metadata', 'name'] })));
-    }
-  } else if (resource.kind === 'DestinationRule' && same(path, ['spec', 'host'])) {
-    const h = str(resource.spec?.host);
-    const svc = h ? r.services(r.fqdn(h, resource.namespace), resource.namespace) : undefined;
-    if (svc?.status === 'found')
-      out.push(...svc.targets.map((t) => ({ resource: t, path: ['metadata', 'name'] })));
-  }
-  return out.flatMap((p) => location(p) ?? []);
+  const site = siteAt(index, r, file, position);
+  return site ? locations(resolveSite(r, site).targets) : [];
 }
+
+/** Policies whose targetRef(s) name a Service. */
+const TARGETING_KINDS = ['AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'WasmPlugin'];
 
 export function references(
   index: WorkspaceIndex,
@@ -100,7 +59,7 @@ export function references(
   file: FileSnapshot,
   position: Position,
 ): Location[] {
-  const here = at(index, file, position);
+  const here = placeAt(index, file, position);
   if (!here) return [];
   const { resource, path } = here;
   const out: Place[] = [];
@@ -110,37 +69,58 @@ export function references(
     path[1] === 'subsets' &&
     typeof path[2] === 'number'
   ) {
-    const name = str(obj((resource.spec?.subsets as unknown[] | undefined)?.[path[2]])?.name);
+    const name = str(obj(list(resource.spec?.subsets)[path[2]])?.name);
     if (!name) return [];
     for (const vs of index.resources('VirtualService'))
-      for (const d of destinations(vs))
-        if (
-          d.subset === name &&
-          subsetTargets(r, vs, d.host, name).some(
-            (t) =>
-              t.resource === resource || (t.resource.uri === resource.uri && t.resource.doc === resource.doc),
-          )
-        )
-          out.push({ resource: vs, path: [...d.path, 'subset'] });
+      for (const d of destinations(vs)) {
+        if (d.subset !== name) continue;
+        const site: Site = {
+          resource: vs,
+          path: [...d.path, 'subset'],
+          ref: { type: 'subset', host: d.host, subset: name },
+        };
+        if (resolveSite(r, site).targets.some((t) => isSame(t.resource, resource)))
+          out.push({ resource: vs, path: site.path });
+      }
   } else if (resource.kind === 'Gateway' && same(path, ['metadata', 'name'])) {
     for (const vs of index.resources('VirtualService'))
       for (const g of gatewayRefs(vs)) {
         const { lookup } = r.gateway(g.ref, vs.namespace);
-        if (
-          lookup.status === 'found' &&
-          lookup.targets.some((t) => t.uri === resource.uri && t.doc === resource.doc)
-        )
+        if (lookup.status === 'found' && lookup.targets.some((t) => isSame(t, resource)))
           out.push({ resource: vs, path: g.path });
       }
   } else if (resource.kind === 'Service' && same(path, ['metadata', 'name'])) {
-    const host = `${resource.name}.${resource.namespace}.svc.${r.domain}`;
-    for (const vs of index.resources('VirtualService'))
-      for (const d of destinations(vs))
-        if (r.fqdn(d.host, vs.namespace) === host) out.push({ resource: vs, path: [...d.path, 'host'] });
-    for (const dr of index.resources('DestinationRule'))
-      if (r.drHost(dr) === host) out.push({ resource: dr, path: ['spec', 'host'] });
+    out.push(...serviceReferences(index, r, resource));
+  } else if (resource.kind === 'ServiceAccount' && same(path, ['metadata', 'name'])) {
+    out.push(...principalReferences(index, r, resource));
   }
-  return out.flatMap((p) => location(p) ?? []);
+  return locations(out);
+}
+
+/** Every VirtualService, DestinationRule and policy that targets a Service. */
+function serviceReferences(index: WorkspaceIndex, r: Resolver, svc: Resource): Place[] {
+  const host = `${svc.name}.${svc.namespace}.svc.${r.domain}`;
+  const out: Place[] = [];
+  for (const vs of index.resources('VirtualService')) {
+    list(vs.spec?.hosts).forEach((h, i) => {
+      if (typeof h === 'string' && r.fqdn(h, vs.namespace) === host)
+        out.push({ resource: vs, path: ['spec', 'hosts', i] });
+    });
+    for (const d of destinations(vs))
+      if (r.fqdn(d.host, vs.namespace) === host) out.push({ resource: vs, path: [...d.path, 'host'] });
+  }
+  for (const dr of index.resources('DestinationRule'))
+    if (r.drHost(dr) === host) out.push({ resource: dr, path: ['spec', 'host'] });
+  for (const kind of TARGETING_KINDS)
+    for (const p of index.resources(kind))
+      for (const t of targetRefsOf({ spec: p.spec })) {
+        const group = t.ref.group ?? '';
+        if (t.ref.kind !== 'Service' || (group !== '' && group !== 'core')) continue;
+        const ns = typeof t.ref.namespace === 'string' && t.ref.namespace ? t.ref.namespace : p.namespace;
+        if (t.ref.name === svc.name && ns === svc.namespace)
+          out.push({ resource: p, path: [...t.path, 'name'] });
+      }
+  return out;
 }
 
 /** Subset names offered after `subset:` in a VirtualService destination. */
@@ -173,4 +153,22 @@ export function subsetCompletions(
   return (chosen?.rules ?? []).flatMap((dr) =>
     subsetNames(dr).map((s) => ({ name: s.name, from: `DestinationRule ${dr.namespace}/${dr.name}` })),
   );
+}
+
+/** Every AuthorizationPolicy principal that names a ServiceAccount. */
+function principalReferences(index: WorkspaceIndex, r: Resolver, sa: Resource): Place[] {
+  const out: Place[] = [];
+  for (const ap of index.resources('AuthorizationPolicy'))
+    list(ap.spec?.rules).forEach((rule, i) =>
+      list(obj(rule)?.from).forEach((from, j) => {
+        const source = obj(obj(from)?.source);
+        for (const field of ['principals', 'notPrincipals'])
+          list(source?.[field]).forEach((p, k) => {
+            const named = typeof p === 'string' ? parsePrincipal(r, p) : undefined;
+            if (named?.namespace === sa.namespace && named.account === sa.name)
+              out.push({ resource: ap, path: ['spec', 'rules', i, 'from', j, 'source', field, k] });
+          });
+      }),
+    );
+  return out;
 }

@@ -53,7 +53,16 @@ export const namespaceNotInjected: WorkspaceRule = {
         const byWebhook = webhooks.some(
           (w) => w.namespaceSelector && selectorMatches(w.namespaceSelector, l),
         );
-        if (!labelled && !ambientNamespace(l) && l['istio.io/dataplane-mode'] === undefined && !byWebhook)
+        // Pods that opt in one by one (gateways do) are injected without a namespace label.
+        const pods = c.view.list('Pod', ns);
+        const optedIn = pods.length > 0 && pods.every((p) => p.hasProxy);
+        if (
+          !labelled &&
+          !ambientNamespace(l) &&
+          l['istio.io/dataplane-mode'] === undefined &&
+          !byWebhook &&
+          !optedIn
+        )
           out = n;
       }
       verdict.set(ns, out);

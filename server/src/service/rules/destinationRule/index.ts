@@ -20,6 +20,8 @@ import { localityFormat } from './localityFormat';
 import { maglevTableSize } from './maglevTableSize';
 import { minimumRingSizeDeprecated } from './minimumRingSizeDeprecated';
 import { minimumRingSizeWithHashAlgorithm } from './minimumRingSizeWithHashAlgorithm';
+import { noCaCertificatesDestination } from './noCaCertificatesDestination';
+import { noCaCertificatesPort } from './noCaCertificatesPort';
 import { outlierPercent } from './outlierPercent';
 import { portLevelPortRequired } from './portLevelPortRequired';
 import { portTrafficPolicyEmpty } from './portTrafficPolicyEmpty';
@@ -78,4 +80,6 @@ export const rules: readonly Rule[] = [
   tlsInsecureSkipVerify,
   tlsCredentialNameConflict,
   tlsMutualMissingCert,
+  noCaCertificatesDestination,
+  noCaCertificatesPort,
 ];
