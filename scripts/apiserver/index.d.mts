@@ -88,6 +88,8 @@ export declare function startDemoCluster(options: {
   seedDir?: string;
   runDir: string;
   log?: (line: string) => void;
+  /** The cluster and context name (default "istio-demo"). */
+  name?: string;
 }): Promise<{
   url: string;
   kubeconfigPath: string;

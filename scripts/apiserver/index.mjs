@@ -58,10 +58,10 @@ export async function startApiServer(options = {}) {
   return server;
 }
 
-/** The `npm start` demo cluster: bookinfo seed, context "istio-demo", kubeconfig in runDir. */
-export async function startDemoCluster({ seedDir = BOOKINFO_SEED, runDir, log } = {}) {
+/** The `npm start` demo cluster: bookinfo seed, context `name` (default "istio-demo"), kubeconfig in runDir. */
+export async function startDemoCluster({ seedDir = BOOKINFO_SEED, runDir, log, name = 'istio-demo' } = {}) {
   if (!runDir) throw new Error('startDemoCluster needs a runDir for its kubeconfig');
-  const server = await startApiServer({ seedDir, runDir, name: 'istio-demo', log });
+  const server = await startApiServer({ seedDir, runDir, name, log });
   return {
     url: server.url,
     kubeconfigPath: server.kubeconfigPath,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 100,1000,4000] [--runs N] [--edits N] [--only ours|peer] [--profile] [--no-cli]
-//   [--no-workspace] [--workspace-only]
+//   [--no-workspace] [--workspace-only] [--no-cluster]
 // npm run bench:soak: RSS after open and after 2,000 one-line edits (scripts/bench/soak.mjs)
 //
 // Compares our language server (dist/server.js) with yaml-language-server on generated Istio files:
@@ -34,6 +34,7 @@ function parseArgs(argv) {
     else if (k === '--no-cli') a.noCli = true;
     else if (k === '--no-workspace') a.noWorkspace = true;
     else if (k === '--workspace-only') a.workspaceOnly = true;
+    else if (k === '--no-cluster') a.noCluster = true;
     else throw new Error(`unknown argument ${k}`);
   }
   return a;
@@ -195,6 +196,9 @@ async function main() {
       stdio: 'inherit',
       cwd: root,
     });
+  // The cluster benchmark (scripts/bench/cluster.mjs): bench/results/cluster.md.
+  if (!args.noCluster && !oursMissing)
+    spawnSync(process.execPath, [join(root, 'scripts/bench/cluster.mjs')], { stdio: 'inherit', cwd: root });
   process.exit(0);
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs the UI tests (node's test runner + playwright-core) against a real VS Code, in two
+// Runs the UI tests (node's test runner + playwright-core) against a real VS Code, in three
 // configurations, each with a fresh copy of samples/ open:
 //   test/ui/*.test.ts        the extension loaded from this checkout (the test rig)
 //   test/ui/user/*.test.ts   the editor `npm start` opens: the .vsix installed, no smoke-test driver
+//   test/ui/cluster/*.test.ts the same npm start editor with its demo cluster (the test API server)
 //   npm run test:ui                      screenshots in .artifacts/ui-*/screenshots
 //   npm run test:ui -- --update-docs     also refreshes the README's pictures in docs/ (*.png)
 //   ISTIO_E2E_UI_TESTS=name[,name]       only the test files whose path contains one of the names
@@ -18,6 +19,7 @@ import { createRunDir, freePort } from './lib/run-dir.mjs';
 import { startCodeServer, workbenchUrl, tail } from './lib/code-server.mjs';
 import { onCleanup, killGroup, stopGroup } from './lib/proc.mjs';
 import { samplesWorkingCopy, startUserEditor } from './lib/user-editor.mjs';
+import { startEditorDemoCluster } from './lib/demo-cluster.mjs';
 
 const TIMEOUT_MS = Number(process.env.ISTIO_E2E_TIMEOUT_MS ?? 5 * 60_000);
 const log = (msg) => process.stderr.write(`[ui] ${msg}\n`);
@@ -144,11 +146,40 @@ async function main() {
       return startUserEditor({ run, port, folder, log });
     },
   });
-  if (rig === null && user === null) {
+  // 3. The same npm start editor with its demo cluster, as scripts/e2e/start.mjs ships it.
+  const cluster = await runConfiguration({
+    name: 'ui-cluster',
+    testsDir: path.join('test', 'ui', 'cluster'),
+    prepare: async (run, port) => {
+      const { folder } = samplesWorkingCopy({ reset: true, target: run.workspace });
+      const demo = await startEditorDemoCluster({ dir: path.join(run.dir, 'cluster'), log });
+      process.env.ISTIO_E2E_CLUSTER_CONTROL = demo.controlPath;
+      try {
+        const started = await startUserEditor({
+          run,
+          port,
+          folder,
+          log,
+          machineSettings: demo.machineSettings,
+          env: demo.env,
+        });
+        const stop = started.server.stop;
+        started.server.stop = async () => {
+          await stop();
+          await demo.stop();
+        };
+        return started;
+      } catch (err) {
+        await demo.stop();
+        throw err;
+      }
+    },
+  });
+  if (rig === null && user === null && cluster === null) {
     log(`no test file matches ISTIO_E2E_UI_TESTS=${ONLY.join(',')}`);
     return 1;
   }
-  return (rig ?? 0) || (user ?? 0);
+  return (rig ?? 0) || (user ?? 0) || (cluster ?? 0);
 }
 
 process.exitCode = await main().catch((err) => {

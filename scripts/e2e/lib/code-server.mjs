@@ -40,6 +40,10 @@ export function tail(file, n = 40) {
  * @param {number} o.port
  * @param {boolean} [o.smokeTestDriver] needed for the URL payload (extensionDevelopmentPath / extensionTestsPath)
  * @param {object} [o.settings] extra user settings
+ * @param {object} [o.machineSettings] machine settings (the Remote tab), e.g. machine-scoped
+ *   ones such as istio.cluster.kubeconfig, which VS Code ignores in user settings of a remote
+ * @param {Record<string, string>} [o.env] extra environment of code-server (and so of the
+ *   extension host and the integrated terminal)
  * @param {number} [o.timeoutMs] how long to wait for /healthz
  */
 export async function startCodeServer({
@@ -47,6 +51,8 @@ export async function startCodeServer({
   port,
   smokeTestDriver = true,
   settings = {},
+  machineSettings,
+  env: extraEnv = {},
   timeoutMs = 60_000,
 }) {
   fs.mkdirSync(path.join(run.userData, 'User'), { recursive: true });
@@ -54,6 +60,13 @@ export async function startCodeServer({
     path.join(run.userData, 'User', 'settings.json'),
     JSON.stringify({ ...SETTINGS, ...settings }, null, 2),
   );
+  if (machineSettings) {
+    fs.mkdirSync(path.join(run.userData, 'Machine'), { recursive: true });
+    fs.writeFileSync(
+      path.join(run.userData, 'Machine', 'settings.json'),
+      JSON.stringify(machineSettings, null, 2),
+    );
+  }
   const args = [
     CODE_SERVER_ENTRY,
     '--config',
@@ -77,7 +90,7 @@ export async function startCodeServer({
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const logFd = fs.openSync(run.log, 'a');
-  const env = codeServerEnv(run);
+  const env = { ...codeServerEnv(run), ...extraEnv };
   // detached: true == setsid(): code-server, its extension host and pty host share one new
   // process group, which stop() kills as a whole.
   const child = spawn(NODE24_BIN, args, { env, stdio: ['ignore', logFd, logFd], detached: true });

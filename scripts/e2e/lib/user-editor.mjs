@@ -48,9 +48,19 @@ export async function packageVsix(outDir) {
 /**
  * Starts code-server on `folder` as `npm start` does. Returns the server and the workbench URL.
  * @param {{ run: ReturnType<import('./run-dir.mjs').createRunDir>, port: number, folder: string,
- *           dev?: boolean, log?: (m: string) => void, settings?: object }} o
+ *           dev?: boolean, log?: (m: string) => void, settings?: object,
+ *           machineSettings?: object, env?: Record<string, string> }} o
  */
-export async function startUserEditor({ run: r, port, folder, dev = false, log = () => {}, settings = {} }) {
+export async function startUserEditor({
+  run: r,
+  port,
+  folder,
+  dev = false,
+  log = () => {},
+  settings = {},
+  machineSettings,
+  env,
+}) {
   if (dev) {
     log('building the extension (npm run build); --dev loads it from this checkout');
     await buildExtension();
@@ -64,6 +74,8 @@ export async function startUserEditor({ run: r, port, folder, dev = false, log =
     port,
     smokeTestDriver: dev,
     settings: { 'workbench.startupEditor': 'none', ...settings },
+    machineSettings,
+    env,
   });
   const url = dev
     ? workbenchUrl({ port, folder, extensionDevelopmentPath: ROOT })

@@ -1,4 +1,5 @@
-// The istioctl workflow in a real VS Code, against the fake istioctl and kubectl in test/fakes/bin.
+// The istioctl workflow in a real VS Code, against the fake istioctl and kubectl in test/fakes/bin;
+// the commands that change a cluster run the real kubectl against the test API server instead.
 // Needs ISTIO_AUTHORING_TEST=1 in the extension host (for the istio._test.* commands). PATH and
 // ISTIO_FAKE_LOG are set here when the runner did not set them (the extension reads both when it
 // spawns). Prompts are answered by replacing vscode.window functions for the duration of a test.
@@ -17,6 +18,7 @@ import {
   within,
   writeWorkspaceFile,
 } from '../helpers';
+import { type TestCluster, kubectl, kubectlJson, startTestCluster, useClusterEnv } from '../cluster';
 
 // ------------------------------------------------------------------ fakes and their log
 
@@ -250,6 +252,21 @@ function weightsIn(text: string, section = 'http', index = 0): unknown[] {
 }
 
 const CONTEXT = 'fake-cluster';
+/** The context of the test API server's kubeconfig. */
+const LIVE = 'test-cluster';
+
+interface KubeObject {
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    resourceVersion?: string;
+  };
+  spec?: { template?: { metadata?: { annotations?: Record<string, string> } }; [k: string]: unknown };
+}
+interface KubeList {
+  items: KubeObject[];
+}
 
 const CANARY_VS = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -666,63 +683,6 @@ describe('istioctl workflow', function () {
     });
   });
 
-  describe('Enable Sidecar Injection for Namespace', () => {
-    it('labels with a revision, removes the other label, and restarts deployments after confirmations', async () => {
-      const mark = calls().length;
-      const ui = await run(
-        'istio.enableNamespaceInjection',
-        new Ui(['bookinfo', 'istio.io/rev='], ['canary'], (s) => {
-          if (s.items.includes('Remove istio-injection')) return 'Remove istio-injection';
-          if (s.items.includes('Apply Label')) return 'Apply Label';
-          if (s.items.includes('Restart Deployments')) return 'Restart Deployments';
-          if (s.items.includes('Restart')) return 'Restart';
-          return undefined;
-        }),
-      );
-      ui.assertDone();
-      const made = callsSince(mark);
-      assert.deepEqual(argvOf(made, 'kubectl', 'get'), [['get', 'namespaces', '-o', 'json']]);
-      assert.deepEqual(argvOf(made, 'kubectl', 'label'), [
-        [
-          'label',
-          'namespace',
-          'bookinfo',
-          'istio.io/rev=canary',
-          'istio-injection-',
-          '--overwrite',
-          '--context',
-          CONTEXT,
-        ],
-      ]);
-      assert.deepEqual(argvOf(made, 'kubectl', 'rollout'), [
-        ['rollout', 'restart', 'deployment', '-n', 'bookinfo', '--context', CONTEXT],
-      ]);
-      const modals = ui.shown.filter((s) => s.modal);
-      assert.match(modals[0].message, /also has istio-injection=enabled/);
-      assert.match(modals[1].message, /kube context "fake-cluster"/);
-      assert.ok(
-        modals[1].detail?.includes(
-          'kubectl label namespace bookinfo istio.io/rev=canary istio-injection- --overwrite --context fake-cluster',
-        ),
-      );
-      assert.ok(ui.messages('info').some((s) => /restart/.test(s.message) && s.message.includes(CONTEXT)));
-      assert.ok(ui.messages('info').some((s) => /restarted 5 deployments in bookinfo/.test(s.message)));
-    });
-
-    it('keeps both labels when asked, and runs nothing when the label is not confirmed', async () => {
-      const mark = calls().length;
-      const ui = await run(
-        'istio.enableNamespaceInjection',
-        new Ui(['legacy', 'istio-injection=enabled'], [], (s) =>
-          s.items.includes('Keep Both') ? 'Keep Both' : undefined,
-        ),
-      );
-      ui.assertDone();
-      assert.deepEqual(argvOf(callsSince(mark), 'kubectl', 'label'), []);
-      assert.ok(ui.shown.some((s) => s.modal && s.items.includes('Apply Label')));
-    });
-  });
-
   describe('Analyze', () => {
     // Names and a namespace of their own, so files other suites left in the workspace do not interfere.
     const VS = `apiVersion: networking.istio.io/v1
@@ -912,128 +872,271 @@ spec:
     });
   });
 
-  describe('Shift Traffic…', () => {
-    it('offers a CodeLens on a weighted route and edits the weights as one undo step', async () => {
-      const { uri } = writeWorkspaceFile('traffic/lens.yaml', CANARY_VS);
-      const editor = await openInEditor(uri);
-      const original = editor.document.getText();
-      const lenses = await within(
-        vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
-        'CodeLens',
-      );
-      const lens = lenses.find((l) => l.command?.command === 'istio.shiftTraffic');
-      assert.ok(lens?.command, `no Shift traffic lens: ${lenses.map((l) => l.command?.title).join(', ')}`);
-      assert.match(lens.command.title, /Shift traffic \(90%\/10%\)/);
-      assert.equal(lens.range.start.line, positionOf(editor.document, '- route:').line);
+  // The commands that change the cluster run the real kubectl against the test API server
+  // (scripts/apiserver, seeded with bookinfo); what they did is read back with kubectl.
+  describe('with the real kubectl against the test API server', () => {
+    let cluster: TestCluster;
+    let restoreEnv: () => void = () => undefined;
 
-      const ui = await run(
-        'istio.shiftTraffic',
-        new Ui(['75/25'], []),
-        ...((lens.command.arguments ?? []) as unknown[]),
-      );
-      ui.assertDone();
-      assert.deepEqual(weightsIn(editor.document.getText()), [75, 25]);
-      assert.ok(ui.messages('info').some((s) => s.items.includes('Apply to Cluster…')));
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('undo');
-      assert.equal(editor.document.getText(), original, 'one undo restores the file');
+    before(async () => {
+      cluster = await startTestCluster(LIVE);
+      restoreEnv = useClusterEnv(cluster);
+      await vscode.commands.executeCommand('istio._test.reset');
     });
 
-    it('uses the route under the cursor, takes a custom split and applies it after a confirmation', async () => {
-      const { uri, cursor } = writeWorkspaceFile('traffic/apply.yaml', CANARY_VS);
-      const editor = await openInEditor(uri);
-      editor.selection = new vscode.Selection(cursor!, cursor!);
-      const mark = calls().length;
-      const ui = await run(
-        'istio.shiftTraffic',
-        new Ui(['Custom…'], ['30'], (s) =>
-          s.items.includes('Apply to Cluster…') ? 'Apply to Cluster…' : s.modal ? 'Apply' : undefined,
-        ),
-      );
-      ui.assertDone();
-      const apply = ui.shown.find((s) => s.modal)!;
-      assert.match(apply.message, /kube context "fake-cluster"/);
-      assert.ok(apply.detail?.includes(`kubectl apply -f - --context ${CONTEXT}`), apply.detail);
-      assert.deepEqual(
-        argvOf(callsSince(mark), 'kubectl', 'apply'),
-        [['apply', '-f', '-', '--context', CONTEXT]],
-        `shown: ${JSON.stringify(ui.shown, null, 1)}`,
-      );
-      assert.equal(editor.document.isDirty, false, 'saved before applying');
-      assert.deepEqual(weightsIn(fs.readFileSync(uri.fsPath, 'utf8')), [30, 70]);
+    after(async () => {
+      restoreEnv();
+      await cluster?.stop();
     });
 
-    it('asks for a comma list with three destinations', async () => {
-      const three = CANARY_VS.replace(
-        '          weight: 10\n',
-        '          weight: 10\n        - destination:\n            host: reviews\n            subset: v4\n',
-      );
-      const { uri, cursor } = writeWorkspaceFile('traffic/three.yaml', three);
-      const editor = await openInEditor(uri);
-      editor.selection = new vscode.Selection(cursor!, cursor!);
-      const ui = await run('istio.shiftTraffic', new Ui(['Custom…'], ['20,30,50']));
-      ui.assertDone();
-      assert.deepEqual(weightsIn(editor.document.getText()), [20, 30, 50]);
-      assert.match(editor.document.getText(), /subset: v4\n {10}weight: 50\n/);
-      await editor.document.save();
-    });
+    /** The argv of every kubectl run since the last istio._test.reset (the extension's own record). */
+    const kubectlRuns = async (): Promise<string[][]> =>
+      ((await vscode.commands.executeCommand<RunRecord[]>('istio._test.runs')) ?? [])
+        .filter((r) => r.tool === 'kubectl')
+        .map((r) => r.argv);
 
-    it('runs a canary rollout step by step, applying each step', async () => {
-      const { uri } = writeWorkspaceFile('traffic/canary.yaml', CANARY_VS);
-      const editor = await openInEditor(uri);
-      const mark = calls().length;
-      const ui = await run(
-        'istio.shiftTraffic',
-        new Ui(['Canary rollout…', 'reviews:v3'], ['45', '0'], (s) =>
-          s.modal ? 'Start Rollout' : undefined,
-        ),
-        uri,
-        { doc: 0, section: 'http', index: 0 },
-      );
-      ui.assertDone();
-      const start = ui.shown.find((s) => s.modal)!;
-      assert.match(start.message, /kube context "fake-cluster": 2 step\(s\)/);
-      assert.match(start.detail ?? '', /45\/55 → 0\/100/);
-      assert.equal(argvOf(callsSince(mark), 'kubectl', 'apply').length, 2);
-      assert.deepEqual(weightsIn(fs.readFileSync(uri.fsPath, 'utf8')), [0, 100]);
-      assert.equal(editor.document.isDirty, false);
-      assert.ok(ui.messages('info').some((s) => /reviews:v3 has 100%/.test(s.message)));
-    });
+    /** (subset, weight) of the first HTTP route of VirtualService bookinfo/reviews, as served. */
+    const servedRoute = async (): Promise<[string | undefined, number | undefined][]> => {
+      const vs = await kubectlJson<KubeObject>(cluster, [
+        'get',
+        'virtualservice',
+        'reviews',
+        '-n',
+        'bookinfo',
+      ]);
+      const route = (vs.spec?.http as { route: { destination: { subset?: string }; weight?: number }[] }[])[0]
+        .route;
+      return route.map((r) => [r.destination.subset, r.weight]);
+    };
 
-    it('stops a canary rollout on Cancel', async () => {
-      const { uri } = writeWorkspaceFile('traffic/canary-cancel.yaml', CANARY_VS);
-      await openInEditor(uri);
-      const mark = calls().length;
-      const ui = new Ui(
-        ['Canary rollout…', 'reviews:v3'],
-        ['30', '3600'],
-        (s) => (s.modal ? 'Start Rollout' : undefined),
-        true,
-      );
-      ui.install();
-      try {
-        const running = vscode.commands.executeCommand('istio.shiftTraffic', uri, {
-          doc: 0,
-          section: 'http',
-          index: 0,
-        });
-        await untilAsync(
-          async () =>
-            (await vscode.commands.executeCommand<RunRecord | undefined>('istio._test.lastRun'))?.argv[0] ===
-            'apply',
-          'the first step to be applied',
+    describe('Enable Sidecar Injection for Namespace', () => {
+      it('labels with a revision, removes the other label, and restarts deployments after confirmations', async () => {
+        const before = await kubectlJson<KubeList>(cluster, ['get', 'deployments', '-A']);
+        const started = Date.now();
+        const ui = await run(
+          'istio.enableNamespaceInjection',
+          new Ui(['bookinfo', 'istio.io/rev='], ['canary'], (s) => {
+            if (s.items.includes('Remove istio-injection')) return 'Remove istio-injection';
+            if (s.items.includes('Apply Label')) return 'Apply Label';
+            if (s.items.includes('Restart Deployments')) return 'Restart Deployments';
+            if (s.items.includes('Restart')) return 'Restart';
+            return undefined;
+          }),
         );
-        ui.cancel();
-        await within(running, 'the cancelled rollout to return');
-      } finally {
-        ui.restore();
-      }
-      assert.equal(argvOf(callsSince(mark), 'kubectl', 'apply').length, 1);
-      assert.deepEqual(weightsIn(fs.readFileSync(uri.fsPath, 'utf8')), [60, 40]);
-      assert.ok(
-        ui.messages('warning').some((s) => /stopped \(cancelled\) at 60\/40, after 1 of 3/.test(s.message)),
-        JSON.stringify(ui.shown),
-      );
+        ui.assertDone();
+        const made = await kubectlRuns();
+        const of = (first: string): string[][] => made.filter((a) => a[0] === first);
+        assert.deepEqual(of('get'), [['get', 'namespaces', '-o', 'json']]);
+        assert.deepEqual(of('label'), [
+          [
+            'label',
+            'namespace',
+            'bookinfo',
+            'istio.io/rev=canary',
+            'istio-injection-',
+            '--overwrite',
+            '--context',
+            LIVE,
+          ],
+        ]);
+        assert.deepEqual(of('rollout'), [
+          ['rollout', 'restart', 'deployment', '-n', 'bookinfo', '--context', LIVE],
+        ]);
+        // What the API server now holds, read back with kubectl.
+        const ns = await kubectlJson<KubeObject>(cluster, ['get', 'namespace', 'bookinfo']);
+        assert.equal(ns.metadata.labels?.['istio.io/rev'], 'canary');
+        assert.equal(ns.metadata.labels?.['istio-injection'], undefined, 'istio-injection removed');
+        const after = await kubectlJson<KubeList>(cluster, ['get', 'deployments', '-A']);
+        const restartedAt = (d: KubeObject): string | undefined =>
+          d.spec?.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
+        const inBookinfo = after.items.filter((d) => d.metadata.namespace === 'bookinfo');
+        // The seed (scripts/apiserver/seeds/bookinfo/20-bookinfo.yaml) has six Deployments there.
+        assert.equal(inBookinfo.length, 6);
+        for (const d of inBookinfo) {
+          const at = restartedAt(d);
+          assert.ok(at, `${d.metadata.name} has no restartedAt annotation`);
+          assert.ok(Date.parse(at) >= Math.floor(started / 1000) * 1000 - 1000, `${d.metadata.name}: ${at}`);
+        }
+        for (const d of after.items.filter((x) => x.metadata.namespace !== 'bookinfo')) {
+          const was = before.items.find(
+            (b) => b.metadata.namespace === d.metadata.namespace && b.metadata.name === d.metadata.name,
+          );
+          assert.equal(
+            restartedAt(d),
+            was && restartedAt(was),
+            `${d.metadata.namespace}/${d.metadata.name} untouched`,
+          );
+        }
+        const modals = ui.shown.filter((s) => s.modal);
+        assert.match(modals[0].message, /also has istio-injection=enabled/);
+        assert.match(modals[1].message, new RegExp(`kube context "${LIVE}"`));
+        assert.ok(
+          modals[1].detail?.includes(
+            `kubectl label namespace bookinfo istio.io/rev=canary istio-injection- --overwrite --context ${LIVE}`,
+          ),
+        );
+        assert.ok(ui.messages('info').some((s) => /restart/.test(s.message) && s.message.includes(LIVE)));
+        assert.ok(
+          ui.messages('info').some((s) => /restarted 6 deployments in bookinfo/.test(s.message)),
+          JSON.stringify(ui.messages('info')),
+        );
+      });
+
+      it('keeps both labels when asked, and changes nothing when the label is not confirmed', async () => {
+        const label = await kubectl(cluster, ['label', 'namespace', 'legacy', 'istio.io/rev=canary']);
+        assert.equal(label.status, 0, label.stderr);
+        const before = await kubectlJson<KubeObject>(cluster, ['get', 'namespace', 'legacy']);
+        const ui = await run(
+          'istio.enableNamespaceInjection',
+          new Ui(['legacy', 'istio-injection=enabled'], [], (s) =>
+            s.items.includes('Keep Both') ? 'Keep Both' : undefined,
+          ),
+        );
+        ui.assertDone();
+        assert.deepEqual(
+          (await kubectlRuns()).filter((a) => a[0] === 'label'),
+          [],
+        );
+        assert.ok(ui.shown.some((s) => s.modal && s.items.includes('Apply Label')));
+        const after = await kubectlJson<KubeObject>(cluster, ['get', 'namespace', 'legacy']);
+        assert.deepEqual(after.metadata.labels, before.metadata.labels);
+        assert.equal(after.metadata.resourceVersion, before.metadata.resourceVersion, 'not written');
+      });
+    });
+
+    describe('Shift Traffic…', () => {
+      it('offers a CodeLens on a weighted route and edits the weights as one undo step', async () => {
+        const { uri } = writeWorkspaceFile('traffic/lens.yaml', CANARY_VS);
+        const editor = await openInEditor(uri);
+        const original = editor.document.getText();
+        const lenses = await within(
+          vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri),
+          'CodeLens',
+        );
+        const lens = lenses.find((l) => l.command?.command === 'istio.shiftTraffic');
+        assert.ok(lens?.command, `no Shift traffic lens: ${lenses.map((l) => l.command?.title).join(', ')}`);
+        assert.match(lens.command.title, /Shift traffic \(90%\/10%\)/);
+        assert.equal(lens.range.start.line, positionOf(editor.document, '- route:').line);
+
+        const ui = await run(
+          'istio.shiftTraffic',
+          new Ui(['75/25'], []),
+          ...((lens.command.arguments ?? []) as unknown[]),
+        );
+        ui.assertDone();
+        assert.deepEqual(weightsIn(editor.document.getText()), [75, 25]);
+        assert.ok(ui.messages('info').some((s) => s.items.includes('Apply to Cluster…')));
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand('undo');
+        assert.equal(editor.document.getText(), original, 'one undo restores the file');
+      });
+
+      it('uses the route under the cursor, takes a custom split and applies it after a confirmation', async () => {
+        const { uri, cursor } = writeWorkspaceFile('traffic/apply.yaml', CANARY_VS);
+        const editor = await openInEditor(uri);
+        editor.selection = new vscode.Selection(cursor!, cursor!);
+        const ui = await run(
+          'istio.shiftTraffic',
+          new Ui(['Custom…'], ['30'], (s) =>
+            s.items.includes('Apply to Cluster…') ? 'Apply to Cluster…' : s.modal ? 'Apply' : undefined,
+          ),
+        );
+        ui.assertDone();
+        const apply = ui.shown.find((s) => s.modal)!;
+        assert.match(apply.message, new RegExp(`kube context "${LIVE}"`));
+        assert.ok(apply.detail?.includes(`kubectl apply -f - --context ${LIVE}`), apply.detail);
+        assert.deepEqual(
+          (await kubectlRuns()).filter((a) => a[0] === 'apply'),
+          [['apply', '-f', '-', '--context', LIVE]],
+          `shown: ${JSON.stringify(ui.shown, null, 1)}`,
+        );
+        assert.equal(editor.document.isDirty, false, 'saved before applying');
+        assert.deepEqual(weightsIn(fs.readFileSync(uri.fsPath, 'utf8')), [30, 70]);
+        // The API server holds the shifted VirtualService (the seed had v1 90 / v2 10).
+        assert.deepEqual(await servedRoute(), [
+          ['v1', 30],
+          ['v3', 70],
+        ]);
+      });
+
+      it('asks for a comma list with three destinations', async () => {
+        const three = CANARY_VS.replace(
+          '          weight: 10\n',
+          '          weight: 10\n        - destination:\n            host: reviews\n            subset: v4\n',
+        );
+        const { uri, cursor } = writeWorkspaceFile('traffic/three.yaml', three);
+        const editor = await openInEditor(uri);
+        editor.selection = new vscode.Selection(cursor!, cursor!);
+        const ui = await run('istio.shiftTraffic', new Ui(['Custom…'], ['20,30,50']));
+        ui.assertDone();
+        assert.deepEqual(weightsIn(editor.document.getText()), [20, 30, 50]);
+        assert.match(editor.document.getText(), /subset: v4\n {10}weight: 50\n/);
+        await editor.document.save();
+      });
+
+      it('runs a canary rollout step by step, applying each step', async () => {
+        const { uri } = writeWorkspaceFile('traffic/canary.yaml', CANARY_VS);
+        const editor = await openInEditor(uri);
+        const ui = await run(
+          'istio.shiftTraffic',
+          new Ui(['Canary rollout…', 'reviews:v3'], ['45', '0'], (s) =>
+            s.modal ? 'Start Rollout' : undefined,
+          ),
+          uri,
+          { doc: 0, section: 'http', index: 0 },
+        );
+        ui.assertDone();
+        const start = ui.shown.find((s) => s.modal)!;
+        assert.match(start.message, new RegExp(`kube context "${LIVE}": 2 step\\(s\\)`));
+        assert.match(start.detail ?? '', /45\/55 → 0\/100/);
+        assert.equal((await kubectlRuns()).filter((a) => a[0] === 'apply').length, 2);
+        assert.deepEqual(await servedRoute(), [
+          ['v1', 0],
+          ['v3', 100],
+        ]);
+        assert.deepEqual(weightsIn(fs.readFileSync(uri.fsPath, 'utf8')), [0, 100]);
+        assert.equal(editor.document.isDirty, false);
+        assert.ok(ui.messages('info').some((s) => /reviews:v3 has 100%/.test(s.message)));
+      });
+
+      it('stops a canary rollout on Cancel', async () => {
+        const { uri } = writeWorkspaceFile('traffic/canary-cancel.yaml', CANARY_VS);
+        await openInEditor(uri);
+        const ui = new Ui(
+          ['Canary rollout…', 'reviews:v3'],
+          ['30', '3600'],
+          (s) => (s.modal ? 'Start Rollout' : undefined),
+          true,
+        );
+        ui.install();
+        try {
+          const running = vscode.commands.executeCommand('istio.shiftTraffic', uri, {
+            doc: 0,
+            section: 'http',
+            index: 0,
+          });
+          await untilAsync(
+            async () =>
+              (await vscode.commands.executeCommand<RunRecord | undefined>('istio._test.lastRun'))
+                ?.argv[0] === 'apply',
+            'the first step to be applied',
+          );
+          ui.cancel();
+          await within(running, 'the cancelled rollout to return');
+        } finally {
+          ui.restore();
+        }
+        assert.equal((await kubectlRuns()).filter((a) => a[0] === 'apply').length, 1);
+        assert.deepEqual(await servedRoute(), [
+          ['v1', 60],
+          ['v3', 40],
+        ]);
+        assert.deepEqual(weightsIn(fs.readFileSync(uri.fsPath, 'utf8')), [60, 40]);
+        assert.ok(
+          ui.messages('warning').some((s) => /stopped \(cancelled\) at 60\/40, after 1 of 3/.test(s.message)),
+          JSON.stringify(ui.shown),
+        );
+      });
     });
   });
 
