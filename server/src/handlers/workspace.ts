@@ -256,7 +256,13 @@ export class WorkspaceFeature {
     const s = this.service;
     if (!s || !this.reports) return [];
     const settings = await this.deps.settings(undefined);
-    if (settings.validation.scope === 'openFiles') return [];
+    // Open files only: clear what the client still shows for closed files (once; then nothing to say).
+    if (settings.validation.scope === 'openFiles')
+      return [...previous].flatMap(([uri, id]): WorkspaceDocumentDiagnosticReport[] =>
+        id === CLEARED || this.deps.documents.get(uri)
+          ? []
+          : [{ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: CLEARED, items: [] }],
+      );
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const uri of s.workspace.index.uris()) {
       if (this.deps.documents.get(uri)) continue;
@@ -314,5 +320,8 @@ export class WorkspaceFeature {
     }, 150);
   }
 }
+
+/** resultId of a closed file's report cleared under istio.validation.scope "openFiles". */
+const CLEARED = 'cleared';
 
 const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
