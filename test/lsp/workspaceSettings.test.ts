@@ -49,6 +49,7 @@ let dir: string;
 let child: ChildProcess;
 let connection: MessageConnection;
 let scope = 'workspace';
+let exclude = ['generated/**'];
 let progressEnds = 0;
 let onProgressEnd: () => void = () => undefined;
 const uri = (name: string): string => pathToFileURL(join(dir, name)).toString();
@@ -76,7 +77,7 @@ before(async () => {
       i.section === 'istio'
         ? {
             validation: { scope },
-            workspace: { exclude: ['generated/**'] },
+            workspace: { exclude },
             mesh: { configFile: 'config/mesh.txt' },
           }
         : i.section === 'files.exclude'
@@ -205,4 +206,23 @@ test('istio.validation.scope "openFiles": closed files are cleared from Problems
     doc.items.filter((d) => d.code === 'IST0101').map((d) => d.range.start.line),
     [7],
   );
+});
+
+test('a file newly excluded by istio.workspace.exclude leaves the index: its findings clear, its Service no longer resolves', async () => {
+  scope = 'workspace';
+  exclude = ['generated/**', 'svc.yaml'];
+  const reread = new Promise<void>((resolve) => (onProgressEnd = resolve));
+  await connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await reread;
+  const reports = await workspacePull(last);
+  const svc = reports.get(uri('svc.yaml'));
+  assert.equal(svc?.kind, 'full');
+  assert.deepEqual(svc?.items, []);
+  const doc = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+    textDocument: { uri: uri('vs.yaml') },
+  });
+  const unknown = doc.items.filter((d) => d.code === 'unresolved-reference');
+  assert.equal(unknown.length, 1, JSON.stringify(doc.items));
+  assert.match(unknown[0].message, /reviews/);
+  assert.equal(unknown[0].range.start.line, 7);
 });

@@ -180,6 +180,13 @@ export class WorkspaceFeature {
       filesExclude = undefined;
     }
     this.matchers = excludeMatchers(filesExclude, settings.workspace?.exclude ?? []);
+    // Files indexed before that the exclude settings now skip leave the index.
+    const s = this.service;
+    for (const uri of s?.workspace.index.uris() ?? [])
+      if (uri.startsWith('file:') && !this.deps.documents.get(uri) && this.skipped(fileURLToPath(uri))) {
+        s?.workspace.remove(uri);
+        s?.close(uri);
+      }
     await this.readMeshConfig(settings.mesh?.configFile ?? '');
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Istio: reading the workspace', 0, undefined, true);
@@ -230,13 +237,7 @@ export class WorkspaceFeature {
     const s = this.service;
     if (!s || this.deps.documents.get(uri) || !uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
-    const root = this.folders.find((f) => path.startsWith(f));
-    if (!root) {
-      s.workspace.remove(uri);
-      return;
-    }
-    const rel = path.slice(root.length + 1).split(/[\\/]/);
-    if (rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers)) {
+    if (this.skipped(path)) {
       s.workspace.remove(uri);
       return;
     }
@@ -250,6 +251,14 @@ export class WorkspaceFeature {
       return;
     }
     s.workspace.update(s.snapshot(uri, ++this.version, text));
+  }
+
+  /** Outside every workspace folder, under node_modules or .git, or excluded by the settings. */
+  private skipped(path: string): boolean {
+    const root = this.folders.find((f) => path.startsWith(f) && /^[\\/]./.test(path.slice(f.length)));
+    if (!root) return true;
+    const rel = path.slice(root.length + 1).split(/[\\/]/);
+    return rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers);
   }
 
   private async workspaceReport(previous: Map<string, string>): Promise<WorkspaceDocumentDiagnosticReport[]> {
