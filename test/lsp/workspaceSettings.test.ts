@@ -51,6 +51,7 @@ let connection: MessageConnection;
 let scope = 'workspace';
 let exclude = ['generated/**'];
 let progressEnds = 0;
+const progress: { kind?: string; title?: string; message?: string }[] = [];
 let onProgressEnd: () => void = () => undefined;
 const uri = (name: string): string => pathToFileURL(join(dir, name)).toString();
 
@@ -92,6 +93,7 @@ before(async () => {
   ]);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onUnhandledProgress((p: { value: unknown }) => {
+    progress.push(p.value as { kind?: string });
     if ((p.value as { kind?: string }).kind === 'end') {
       progressEnds++;
       onProgressEnd();
@@ -142,6 +144,13 @@ const ist0101 = (r: Report | undefined): number[] =>
 let last: Report[] = [];
 
 test('istio.workspace.exclude and .git are not read; istio.mesh.configFile makes mesh-root the root namespace', async () => {
+  // Read with window/workDoneProgress: begin, a report per batch (3 YAML files read: one batch), end.
+  assert.deepEqual(
+    progress.map((p) => p.kind),
+    ['begin', 'report', 'end'],
+  );
+  assert.equal(progress[0].title, 'Istio: reading the workspace');
+  assert.equal(progress[1].message, '3 files');
   const reports = await workspacePull();
   last = [...reports.values()];
   const vs = reports.get(uri('vs.yaml'));
