@@ -235,3 +235,32 @@ test('a file newly excluded by istio.workspace.exclude leaves the index: its fin
   assert.match(unknown[0].message, /reviews/);
   assert.equal(unknown[0].range.start.line, 7);
 });
+
+test('a change to the istio.mesh.configFile file, reported by the watcher, is applied', async () => {
+  writeFileSync(join(dir, 'config', 'mesh.txt'), 'rootNamespace: istio-system\n');
+  await connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: uri('config/mesh.txt'), type: 2 }],
+  });
+  // vs.yaml is open: its document pull shows the subset as unknown now, not missing.
+  for (let i = 0; i < 50; i++) {
+    const doc = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>(
+      'textDocument/diagnostic',
+      {
+        textDocument: { uri: uri('vs.yaml') },
+      },
+    );
+    if (!doc.items.some((d) => d.code === 'IST0101')) {
+      assert.ok(
+        doc.items.some((d) => d.code === 'unresolved-reference' && /DestinationRule/.test(d.message)),
+        JSON.stringify(doc.items),
+      );
+      // Asked about it, the server says the mesh config file is not in the index (not YAML): cleared, no resultId.
+      const reports = await workspacePull([{ uri: uri('config/mesh.txt'), kind: 'full', resultId: 'x' }]);
+      const mesh = reports.get(uri('config/mesh.txt'));
+      assert.deepEqual([mesh?.kind, mesh?.resultId, mesh?.items], ['full', undefined, []]);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.fail('the mesh config change was not applied');
+});

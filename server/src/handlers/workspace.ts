@@ -47,6 +47,8 @@ export class WorkspaceFeature {
   private readonly waiters = new Set<() => void>();
   private reading = false;
   private version = 0;
+  /** The file istio.mesh.configFile names, when set: re-read when the watcher reports it changed. */
+  private meshConfigPath?: string;
 
   constructor(private readonly deps: WorkspaceDeps) {}
 
@@ -74,6 +76,8 @@ export class WorkspaceFeature {
       undefined,
       async (params: { changes: { uri: string; type: FileChangeType }[] }) => {
         for (const c of params.changes) {
+          if (c.uri.startsWith('file:') && fileURLToPath(c.uri) === this.meshConfigPath)
+            await this.loadMeshConfig();
           if (documents.get(c.uri)) continue;
           if (c.type === FileChangeType.Deleted) {
             this.service?.workspace.remove(c.uri);
@@ -217,13 +221,22 @@ export class WorkspaceFeature {
 
   /** istio.mesh.configFile: a MeshConfig YAML file, relative to the first workspace folder. */
   private async readMeshConfig(file: string): Promise<void> {
+    this.meshConfigPath = !file
+      ? undefined
+      : isAbsolute(file) || !this.folders.length
+        ? file
+        : join(this.folders[0], file);
+    await this.loadMeshConfig();
+  }
+
+  private async loadMeshConfig(): Promise<void> {
     const s = this.service;
     if (!s) return;
-    if (!file) {
+    const path = this.meshConfigPath;
+    if (!path) {
       s.workspace.setMeshConfig(undefined);
       return;
     }
-    const path = isAbsolute(file) || !this.folders.length ? file : join(this.folders[0], file);
     try {
       s.workspace.setMeshConfig(await readFile(path, 'utf8'));
     } catch (err) {
@@ -253,10 +266,10 @@ export class WorkspaceFeature {
     s.workspace.update(s.snapshot(uri, ++this.version, text));
   }
 
-  /** Outside every workspace folder, under node_modules or .git, or excluded by the settings. */
+  /** Not YAML, outside every workspace folder, under node_modules or .git, or excluded by the settings. */
   private skipped(path: string): boolean {
     const root = this.folders.find((f) => path.startsWith(f) && /^[\\/]./.test(path.slice(f.length)));
-    if (!root) return true;
+    if (!root || !/(\.ya?ml|[\\/]Kustomization)$/i.test(path)) return true;
     const rel = path.slice(root.length + 1).split(/[\\/]/);
     return rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers);
   }
