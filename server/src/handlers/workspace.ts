@@ -47,6 +47,8 @@ export class WorkspaceFeature {
   private readonly waiters = new Set<() => void>();
   private reading = false;
   private version = 0;
+  /** The file istio.mesh.configFile names, when set: re-read when the watcher reports it changed. */
+  private meshConfigPath?: string;
 
   constructor(private readonly deps: WorkspaceDeps) {}
 
@@ -74,6 +76,8 @@ export class WorkspaceFeature {
       undefined,
       async (params: { changes: { uri: string; type: FileChangeType }[] }) => {
         for (const c of params.changes) {
+          if (c.uri.startsWith('file:') && fileURLToPath(c.uri) === this.meshConfigPath)
+            await this.loadMeshConfig();
           if (documents.get(c.uri)) continue;
           if (c.type === FileChangeType.Deleted) {
             this.service?.workspace.remove(c.uri);
@@ -180,6 +184,13 @@ export class WorkspaceFeature {
       filesExclude = undefined;
     }
     this.matchers = excludeMatchers(filesExclude, settings.workspace?.exclude ?? []);
+    // Files indexed before that the exclude settings now skip leave the index.
+    const s = this.service;
+    for (const uri of s?.workspace.index.uris() ?? [])
+      if (uri.startsWith('file:') && !this.deps.documents.get(uri) && this.skipped(fileURLToPath(uri))) {
+        s?.workspace.remove(uri);
+        s?.close(uri);
+      }
     await this.readMeshConfig(settings.mesh?.configFile ?? '');
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Istio: reading the workspace', 0, undefined, true);
@@ -210,13 +221,22 @@ export class WorkspaceFeature {
 
   /** istio.mesh.configFile: a MeshConfig YAML file, relative to the first workspace folder. */
   private async readMeshConfig(file: string): Promise<void> {
+    this.meshConfigPath = !file
+      ? undefined
+      : isAbsolute(file) || !this.folders.length
+        ? file
+        : join(this.folders[0], file);
+    await this.loadMeshConfig();
+  }
+
+  private async loadMeshConfig(): Promise<void> {
     const s = this.service;
     if (!s) return;
-    if (!file) {
+    const path = this.meshConfigPath;
+    if (!path) {
       s.workspace.setMeshConfig(undefined);
       return;
     }
-    const path = isAbsolute(file) || !this.folders.length ? file : join(this.folders[0], file);
     try {
       s.workspace.setMeshConfig(await readFile(path, 'utf8'));
     } catch (err) {
@@ -230,13 +250,7 @@ export class WorkspaceFeature {
     const s = this.service;
     if (!s || this.deps.documents.get(uri) || !uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
-    const root = this.folders.find((f) => path.startsWith(f));
-    if (!root) {
-      s.workspace.remove(uri);
-      return;
-    }
-    const rel = path.slice(root.length + 1).split(/[\\/]/);
-    if (rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers)) {
+    if (this.skipped(path)) {
       s.workspace.remove(uri);
       return;
     }
@@ -252,11 +266,25 @@ export class WorkspaceFeature {
     s.workspace.update(s.snapshot(uri, ++this.version, text));
   }
 
+  /** Not YAML, outside every workspace folder, under node_modules or .git, or excluded by the settings. */
+  private skipped(path: string): boolean {
+    const root = this.folders.find((f) => path.startsWith(f) && /^[\\/]./.test(path.slice(f.length)));
+    if (!root || !/(\.ya?ml|[\\/]Kustomization)$/i.test(path)) return true;
+    const rel = path.slice(root.length + 1).split(/[\\/]/);
+    return rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers);
+  }
+
   private async workspaceReport(previous: Map<string, string>): Promise<WorkspaceDocumentDiagnosticReport[]> {
     const s = this.service;
     if (!s || !this.reports) return [];
     const settings = await this.deps.settings(undefined);
-    if (settings.validation.scope === 'openFiles') return [];
+    // Open files only: clear what the client still shows for closed files (once; then nothing to say).
+    if (settings.validation.scope === 'openFiles')
+      return [...previous].flatMap(([uri, id]): WorkspaceDocumentDiagnosticReport[] =>
+        id === CLEARED || this.deps.documents.get(uri)
+          ? []
+          : [{ uri, version: null, kind: DocumentDiagnosticReportKind.Full, resultId: CLEARED, items: [] }],
+      );
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const uri of s.workspace.index.uris()) {
       if (this.deps.documents.get(uri)) continue;
@@ -314,5 +342,8 @@ export class WorkspaceFeature {
     }, 150);
   }
 }
+
+/** resultId of a closed file's report cleared under istio.validation.scope "openFiles". */
+const CLEARED = 'cleared';
 
 const EMPTY: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
