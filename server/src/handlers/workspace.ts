@@ -42,6 +42,7 @@ const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
 export class WorkspaceFeature {
   private reports?: ReportCache;
   private folders: string[] = [];
+  private rootUris: string[] = [];
   private matchers: RegExp[] = [];
   private refreshTimer?: NodeJS.Timeout;
   private readonly waiters = new Set<() => void>();
@@ -155,6 +156,7 @@ export class WorkspaceFeature {
 
   /** The workspace folders, from the initialize request. */
   setFolders(uris: readonly string[]): void {
+    this.rootUris = uris.filter((u) => u.startsWith('file:')).map((u) => (u.endsWith('/') ? u : `${u}/`));
     this.folders = uris.flatMap((u) =>
       u.startsWith('file:') ? [fileURLToPath(u).replace(/[\\/]$/, '')] : [],
     );
@@ -163,6 +165,8 @@ export class WorkspaceFeature {
   /** Called once the client is initialized: watch files and read the workspace folders. */
   async start(): Promise<void> {
     const { connection, log } = this.deps;
+    const engine = this.service?.workspace;
+    if (engine) engine.index.roots = this.rootUris;
     connection.client
       .register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }],

@@ -35,9 +35,14 @@ export function lineOf(r: Resource): number | undefined {
   return r.placed ? r.placed.chunk.line + 1 : undefined;
 }
 
-/** A file URI relative to the indexed folder, decoded for display. */
+/**
+ * A file URI relative to its workspace folder (the longest one that holds it), else to the folder that
+ * holds every indexed file, decoded for display.
+ */
 export function relativePath(index: WorkspaceIndex, uri: string): string {
-  const folder = commonFolder(index);
+  let folder = '';
+  for (const root of index.roots) if (uri.startsWith(root) && root.length > folder.length) folder = root;
+  if (!folder) folder = commonFolder(index);
   const rel =
     folder && uri.startsWith(folder) ? uri.slice(folder.length) : uri.slice(uri.lastIndexOf('/') + 1);
   try {

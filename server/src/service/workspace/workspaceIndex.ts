@@ -32,6 +32,9 @@ export class WorkspaceIndex {
   private namespaceStamp = 0;
   private kustomizations: Kustomization[] = [];
 
+  /** The workspace folders (URIs ending in `/`), for showing a file relative to its folder. */
+  roots: readonly string[] = [];
+
   constructor(private defaultNs = 'default') {}
 
   get revision(): number {
