@@ -20,6 +20,13 @@ function ago(iso: string | undefined, now: number): string {
   return ` · synced ${t} ago`;
 }
 
+/** The state in the status text itself, so a glance tells that the cluster is not being read. */
+const FAULT_WORD = {
+  unreachable: 'unreachable',
+  unauthorized: 'unauthorized',
+  'credentials-failed': 'credentials failed',
+} as const;
+
 export function statusView(s: ClusterStatus, now = Date.now()): StatusView {
   const ctx = s.context ?? '';
   const istio = s.istioVersion
@@ -36,7 +43,7 @@ export function statusView(s: ClusterStatus, now = Date.now()): StatusView {
       };
     case 'forbidden':
       return {
-        text: `$(vm-active) ${ctx}`,
+        text: `$(vm-active) ${ctx}: some kinds forbidden`,
         detail: `${s.message}${ago(s.lastSync, now)}`,
         severity: 'warning',
         busy: false,
@@ -48,7 +55,7 @@ export function statusView(s: ClusterStatus, now = Date.now()): StatusView {
     case 'unauthorized':
     case 'credentials-failed':
       return {
-        text: `$(vm-outline) ${ctx}`,
+        text: `$(vm-outline) ${ctx ? `${ctx}: ` : ''}${FAULT_WORD[s.state]}`,
         detail: s.message,
         severity: 'warning',
         busy: false,

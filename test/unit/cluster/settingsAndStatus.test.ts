@@ -53,7 +53,7 @@ describe('the cluster status item', () => {
       },
       now,
     );
-    assert.equal(v.text, '$(vm-active) prod-eu');
+    assert.equal(v.text, '$(vm-active) prod-eu: some kinds forbidden');
     assert.equal(v.severity, 'warning');
     assert.match(v.detail, /Istio 1\.22\.1/);
     assert.match(v.detail, /not allowed to read Secret/);

@@ -35,6 +35,18 @@ test('every state has a status line; faults offer Reconnect, connected shows ver
     const x = statusView({ state: s, message: `m-${s}`, context: 'c' }, now);
     assert.ok(x.detail.startsWith(`m-${s}`), s);
   }
+  assert.equal(
+    statusView({ state: 'unreachable', message: 'x', context: 'demo cluster' }).text,
+    '$(vm-outline) demo cluster: unreachable',
+  );
+  assert.equal(
+    statusView({ state: 'unauthorized', message: 'x', context: 'c' }).text,
+    '$(vm-outline) c: unauthorized',
+  );
+  assert.equal(
+    statusView({ state: 'credentials-failed', message: 'x' }).text,
+    '$(vm-outline) credentials failed',
+  );
   for (const s of ['unreachable', 'unauthorized', 'credentials-failed'] as const) {
     assert.equal(statusView({ state: s, message: '' }).action?.command, 'istio.reconnectCluster');
     assert.equal(statusView({ state: s, message: '' }).severity, 'warning');
