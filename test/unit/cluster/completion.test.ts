@@ -160,4 +160,15 @@ describe('hover on a reference to a cluster object', () => {
       '**1 workload matches** `app=reviews` in namespace `bookinfo`\n- Pod `bookinfo/reviews-v1-abc` · cluster prod-eu',
     );
   });
+
+  it('a target missing from both the workspace and the synced cluster says so, not "not in the workspace"', () => {
+    assert.equal(
+      at(DESTINATION('        host: nosuch|svc\n')).hover(),
+      '_Host `nosuchsvc.bookinfo.svc.cluster.local` is in neither the workspace nor cluster prod-eu._',
+    );
+    assert.equal(
+      at(AP('  selector:\n    matchLabels:\n      app: gh|ost\n')).hover(),
+      '_A workload with labels `app=ghost` is in neither the workspace nor cluster prod-eu._',
+    );
+  });
 });

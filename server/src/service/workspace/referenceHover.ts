@@ -36,7 +36,7 @@ export function referenceHover(
   if (!site) return undefined;
   const resolved = resolveSite(r, site);
   if (resolved.status !== 'found' || !resolved.targets.length)
-    return `_${what(r, site)} is not in the workspace._`;
+    return `_${notFound(r, site, resolved.status)}_`;
   const where = (p: Place): string => {
     if (p.resource.origin?.cluster) return `cluster ${p.resource.origin.cluster}`;
     const range = placeRange(p.resource, p.path, 'value');
@@ -48,6 +48,19 @@ export function referenceHover(
   if (resolved.targets.length > MAX_LISTED)
     sections.push(`_and ${resolved.targets.length - MAX_LISTED} more_`);
   return sections.join('\n\n');
+}
+
+/**
+ * Why nothing is shown: not in the workspace (no cluster), in neither the workspace nor a cluster that
+ * holds every object of the kind, or not in the workspace while the cluster cannot tell.
+ */
+function notFound(r: Resolver, site: Site, status: string): string {
+  const subject = what(r, site);
+  if (!r.connected) return `${subject} is not in the workspace.`;
+  const cluster = r.sources.find((s) => s.label)?.label ?? 'the cluster';
+  return status === 'missing'
+    ? `${subject} is in neither the workspace nor ${cluster}.`
+    : `${subject} is not in the workspace, and ${cluster} cannot tell.`;
 }
 
 /** What a reference names, for "… is not in the workspace". */
