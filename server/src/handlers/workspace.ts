@@ -38,6 +38,8 @@ export interface WorkspaceDeps {
 
 /** Files larger than this are indexed as empty (their own diagnostic says why). */
 const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
+/** Files read ahead of the one being indexed while the workspace is read. */
+const READ_AHEAD = 4;
 
 export class WorkspaceFeature {
   private reports?: ReportCache;
@@ -206,7 +208,7 @@ export class WorkspaceFeature {
           this.matchers,
           () => !!progress?.token.isCancellationRequested,
         )) {
-          for (const path of batch) await this.reread(pathToFileURL(path).toString());
+          await this.rereadBatch(batch);
           count += batch.length;
           progress?.report(`${count} files`);
           this.changed();
@@ -249,8 +251,29 @@ export class WorkspaceFeature {
     }
   }
 
+  /**
+   * Indexes a batch of files in order, reading a few files ahead so that the disk reads overlap the
+   * parsing (at most READ_AHEAD reads in flight, so at most that many file contents wait in memory).
+   */
+  private async rereadBatch(paths: readonly string[]): Promise<void> {
+    const reads: (Promise<Buffer> | undefined)[] = [];
+    const start = (i: number): void => {
+      if (i >= paths.length || reads[i]) return;
+      const read = readFile(paths[i]);
+      // Handled where it is awaited; this only keeps a read that is never awaited from going unhandled.
+      read.catch(() => undefined);
+      reads[i] = read;
+    };
+    for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) start(i);
+    for (let i = 0; i < paths.length; i++) {
+      start(i + READ_AHEAD);
+      await this.reread(pathToFileURL(paths[i]).toString(), reads[i]);
+      reads[i] = undefined;
+    }
+  }
+
   /** Indexes a file from disk (unless it is open: the editor's text wins). */
-  private async reread(uri: string): Promise<void> {
+  private async reread(uri: string, read?: Promise<Buffer>): Promise<void> {
     const s = this.service;
     if (!s || this.deps.documents.get(uri) || !uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
@@ -260,7 +283,7 @@ export class WorkspaceFeature {
     }
     let text: string;
     try {
-      const buf = await readFile(path);
+      const buf = await (read ?? readFile(path));
       text = buf.length > MAX_INDEXED_BYTES ? '' : buf.toString('utf8');
     } catch {
       s.workspace.remove(uri);

@@ -90,8 +90,11 @@ function documentDiagnostics(
   codeLink: CodeLink,
 ): Diagnostic[] {
   if (!state.diagnostics || state.generation !== validator.generation) {
-    const lines = state.parsed.lines;
-    state.diagnostics = documentFindings(state, validator).map((f) => toDiagnostic(f, lines, uri, codeLink));
+    const findings = documentFindings(state, validator);
+    // The line table is built only for a document that has something to place.
+    state.diagnostics = findings.length
+      ? findings.map((f) => toDiagnostic(f, state.parsed.lines, uri, codeLink))
+      : [];
   }
   return state.diagnostics;
 }
