@@ -7,6 +7,7 @@ import { BUILTIN_EXPLANATIONS } from '../server/src/service/checks/explanations'
 import { ALL_RULES } from '../server/src/service/rules/index';
 import { WORKSPACE_RULES } from '../server/src/service/rules/workspace/index';
 import { UNRESOLVED_CODE } from '../server/src/service/rules/workspace/rule';
+import { IST0170 } from '../server/src/service/cluster/mesh/ist0170';
 
 const out = join(__dirname, '..', 'docs', 'rules.md');
 
@@ -63,6 +64,17 @@ export function render(): string {
     'cluster can say whether it exists. It is not reported as an error: the target may live elsewhere. Connect a',
     'cluster to check, or set `istio.references.unresolved` to `warning` or `error` for a repository that holds the',
     'whole mesh.',
+    '',
+    '## Checks across clusters',
+    '',
+    'Mesh-wide checks over the clusters of `istio.cluster.contexts` (two or more), shown where the workspace declares',
+    'the object.',
+    '',
+    `### ${IST0170.code}`,
+    '',
+    `**${IST0170.title}** · ${IST0170.severity} · Service`,
+    '',
+    IST0170.explanation.replace(/\n/g, ' '),
     '',
   );
   return lines.join('\n');

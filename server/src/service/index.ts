@@ -31,6 +31,7 @@ import { createAjv } from './schema/compile';
 import { ClusterSchemas } from './schema/clusterSchemas';
 import type { ClusterView } from './cluster/types';
 import { MeshChecks } from './cluster/mesh/diagnostics';
+import { IST0170 } from './cluster/mesh/ist0170';
 import type { MeshView } from './cluster/mesh/meshView';
 import { Validator } from './validator';
 import { WorkspaceEngine } from './workspace/engine';
@@ -172,7 +173,9 @@ export class IstioService {
 
   explain(code: string): { title: string; explanation: string } | undefined {
     const rule = this.rules.find((r) => r.code === code) ?? this.workspace.rules.find((r) => r.code === code);
-    return rule ? { title: rule.title, explanation: rule.explanation } : BUILTIN_EXPLANATIONS[code];
+    if (rule) return { title: rule.title, explanation: rule.explanation };
+    if (code === IST0170.code) return { title: IST0170.title, explanation: IST0170.explanation };
+    return BUILTIN_EXPLANATIONS[code];
   }
 
   codeLink(code: string): string | undefined {

@@ -200,6 +200,11 @@ describe('IST0170 in the editor', () => {
       d[0].message,
       /Service reviews in namespace bookinfo is not the same in clusters east, west/,
     );
+    assert.match(
+      d[0].codeDescription?.href ?? '',
+      /docs\/rules\.md#ist0170$/,
+      'links to its entry in docs/rules.md',
+    );
     s.useMesh(undefined);
     assert.deepEqual(
       s.workspaceDiagnostics(s.snapshot('file:///ws/svc.yaml', 2, text), DEFAULT_SETTINGS),
