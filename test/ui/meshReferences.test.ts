@@ -9,9 +9,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, rigFromEnv, type Rig } from './rig';
+import { steps } from './steps';
 import { Workbench } from './workbench';
 
 const FIXTURE = path.resolve(__dirname, '..', 'integration', 'fixtures', 'mesh-references');
@@ -42,36 +43,8 @@ describe('broken references across files (issue 12)', () => {
   let browser: BrowserContext;
   let page: Page;
   let wb: Workbench;
-  let failed: string | undefined;
-  let shot = 0;
 
-  const screenshot = async (name: string, docsName?: string): Promise<string> => {
-    const file = path.join(rig.screenshots, `mesh-${String(++shot).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file });
-    if (docsName && rig.docsDir) {
-      fs.mkdirSync(rig.docsDir, { recursive: true });
-      fs.copyFileSync(file, path.join(rig.docsDir, docsName));
-    }
-    return file;
-  };
-
-  /** Runs one step; a failure leaves a screenshot and skips the steps after it. */
-  const step = (name: string, fn: () => Promise<void>): void => {
-    it(name, { timeout: 120_000 }, async (t) => {
-      if (failed) {
-        t.skip(`an earlier step failed: ${failed}`);
-        return;
-      }
-      try {
-        await fn();
-      } catch (err) {
-        failed = name;
-        const file = await screenshot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
-        const message = err instanceof Error ? err.message : String(err);
-        throw new Error(`${message}\n  screenshot: ${file}\n  run folder: ${rig.runDir}`, { cause: err });
-      }
-    });
-  };
+  const { screenshot, step } = steps(() => ({ rig, page }), { prefix: 'mesh-' });
 
   /** Ctrl+G to `line:column` of the active editor. */
   const goTo = async (at: { line: number; column: number }): Promise<void> => {

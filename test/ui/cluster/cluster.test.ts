@@ -8,9 +8,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, rigFromEnv, type Rig } from '../rig';
+import { steps } from '../steps';
 import { Workbench } from '../workbench';
 
 const CONTEXT = 'demo cluster';
@@ -23,37 +24,9 @@ describe('the npm start editor against its demo cluster', () => {
   let browser: BrowserContext;
   let page: Page;
   let wb: Workbench;
-  let shot = 0;
   let control: { url: string; token: string };
-  let failed: string | undefined;
 
-  const screenshot = async (name: string, docsName?: string): Promise<string> => {
-    const file = path.join(rig.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file });
-    if (docsName && rig.docsDir) {
-      fs.mkdirSync(rig.docsDir, { recursive: true });
-      fs.copyFileSync(file, path.join(rig.docsDir, docsName));
-    }
-    return file;
-  };
-
-  /** One step; a failure leaves a screenshot, and the steps that need its outcome are skipped. */
-  const step = (name: string, fn: () => Promise<void>, independent = false): void => {
-    it(name, { timeout: 150_000 }, async (t) => {
-      if (failed && !independent) {
-        t.skip(`an earlier step failed: ${failed}`);
-        return;
-      }
-      try {
-        await fn();
-      } catch (err) {
-        if (!independent) failed = name;
-        const file = await screenshot(`FAILED-${name.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
-        const message = err instanceof Error ? err.message : String(err);
-        throw new Error(`${message}\n  screenshot: ${file}\n  run folder: ${rig.runDir}`, { cause: err });
-      }
-    });
-  };
+  const { screenshot, step } = steps(() => ({ rig, page }), { timeout: 150_000 });
 
   const ctl = async (method: string, route: string): Promise<unknown> => {
     const res = await fetch(`${control.url}${route}`, {
