@@ -1,5 +1,5 @@
 import { type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import { workspaceFixes } from '../service/features/codeActions';
+import { workspaceQuickFixes } from '../service/workspace/fixes/index';
 import { registerRename } from './rename';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioService } from '../service/index';
@@ -96,7 +96,7 @@ export function registerFeatures(deps: HandlerDeps): void {
       if (!file) return own;
       service().workspace.update(file);
       const caps = deps.clientCapabilities?.()?.workspace?.workspaceEdit;
-      const cross = workspaceFixes(
+      const cross = workspaceQuickFixes(
         service().workspace,
         uri,
         params.context.diagnostics,

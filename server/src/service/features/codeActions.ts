@@ -1,9 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../../../../shared/src/protocol';
 import type { DiagnosticData } from './diagnostics';
-import type { IstioSettings } from '../../../../shared/src/protocol';
-import type { WorkspaceEngine } from '../workspace/engine';
-import { workspaceQuickFixes, type EditOptions } from '../workspace/fixes/index';
 
 const QUICK_FIX = 'quickfix';
 
@@ -24,18 +21,4 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): Cod
     }
   }
   return actions;
-}
-
-/**
- * Quick fixes for the cross-resource diagnostics (workspace/fixes/): they read the index, and may
- * edit or create other files.
- */
-export function workspaceFixes(
-  engine: WorkspaceEngine,
-  uri: string,
-  diagnostics: readonly Diagnostic[],
-  settings: IstioSettings,
-  options: EditOptions,
-): CodeAction[] {
-  return workspaceQuickFixes(engine, uri, diagnostics, settings, options);
 }

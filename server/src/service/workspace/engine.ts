@@ -11,8 +11,8 @@ import type { CrossFinding, WorkspaceRule } from '../rules/workspace/rule';
 import { CrossChecks, toCrossDiagnostic } from './crossChecks';
 import { Resolver, type ResourceSource } from './resolver';
 import { WorkspaceIndex } from './workspaceIndex';
-import { definition, references, subsetCompletions } from './navigation';
-import type { CompletionItem, Location, Position } from 'vscode-languageserver-types';
+import { definition, references } from './navigation';
+import type { Location, Position } from 'vscode-languageserver-types';
 
 export class WorkspaceEngine {
   readonly index = new WorkspaceIndex();
@@ -108,14 +108,5 @@ export class WorkspaceEngine {
   /** Find references across files (DestinationRule subset, Gateway, Service). */
   references(file: FileSnapshot, position: Position, settings: IstioSettings): Location[] {
     return references(this.index, this.resolver(settings), file, position);
-  }
-
-  /** Completion from the index: the subsets of the DestinationRule Istio would apply. */
-  completion(file: FileSnapshot, position: Position, settings: IstioSettings): CompletionItem[] {
-    return subsetCompletions(this.index, this.resolver(settings), file, position).map((s) => ({
-      label: s.name,
-      kind: 12,
-      detail: `subset from ${s.from}`,
-    }));
   }
 }

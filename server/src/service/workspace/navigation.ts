@@ -6,7 +6,7 @@
  */
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { FileSnapshot } from '../documentStore';
-import { destinations, gatewayRefs, subsetNames } from '../rules/workspace/refs';
+import { destinations, gatewayRefs } from '../rules/workspace/refs';
 import { targetRefsOf } from '../rules/shared/targetRefs';
 import { list, obj, str } from '../rules/shared/values';
 import { placeRange } from './crossChecks';
@@ -121,38 +121,6 @@ function serviceReferences(index: WorkspaceIndex, r: Resolver, svc: Resource): P
           out.push({ resource: p, path: [...t.path, 'name'] });
       }
   return out;
-}
-
-/** Subset names offered after `subset:` in a VirtualService destination. */
-export function subsetCompletions(
-  index: WorkspaceIndex,
-  r: Resolver,
-  file: FileSnapshot,
-  position: Position,
-): { name: string; from: string }[] {
-  const placed = file.documentAtLine(position.line);
-  if (!placed) return [];
-  const line = file.text.split('\n')[position.line] ?? '';
-  if (!/^\s*(-\s+)?subset:\s*\S*$/.test(line.slice(0, position.character))) return [];
-  const doc = file.documents.indexOf(placed);
-  const vs = index.resources('VirtualService').find((v) => v.uri === file.uri && v.doc === doc);
-  if (!vs) return [];
-  // The destination whose block holds the cursor: the nearest `host:` above it at the same indent.
-  const lines = file.text.split('\n');
-  const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-  let host: string | undefined;
-  for (let l = position.line; l >= placed.chunk.line && l >= position.line - 20; l--) {
-    const m = /^(\s*)(?:-\s+)?host:\s*["']?([^"'\s#]+)/.exec(lines[l]);
-    if (m && (m[1].length === indent || m[0].indexOf('host') === indent)) {
-      host = m[2];
-      break;
-    }
-  }
-  if (!host) return [];
-  const chosen = r.destinationRule(r.fqdn(host, vs.namespace), vs.namespace);
-  return (chosen?.rules ?? []).flatMap((dr) =>
-    subsetNames(dr).map((s) => ({ name: s.name, from: `DestinationRule ${dr.namespace}/${dr.name}` })),
-  );
 }
 
 /** Every AuthorizationPolicy principal that names a ServiceAccount. */

@@ -53,13 +53,16 @@ export const same = (a: readonly PathSegment[], b: readonly PathSegment[]): bool
 const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean =>
   path.length >= prefix.length && prefix.every((x, i) => x === path[i]);
 
-/** The indexed resource and the AST path under the cursor. */
-export function placeAt(index: WorkspaceIndex, file: FileSnapshot, position: Position): Place | undefined {
+/** The indexed resource of the document under the cursor, and the AST node there (in the file's own parse). */
+export function cursorAt(
+  index: WorkspaceIndex,
+  file: FileSnapshot,
+  position: Position,
+): { resource: Resource; hit: NonNullable<ReturnType<typeof nodeAtOffset>> } | undefined {
   const placed = file.documentAtLine(position.line);
-  if (!placed) return undefined;
+  const id = placed?.state.id;
+  if (!placed || !id) return undefined;
   const doc = file.documents.indexOf(placed);
-  const id = placed.state.id;
-  if (!id) return undefined;
   const resource = index
     .resources(kindKey(id.group, id.kind))
     .find((r) => r.uri === file.uri && r.doc === doc);
@@ -70,7 +73,13 @@ export function placeAt(index: WorkspaceIndex, file: FileSnapshot, position: Pos
     character: position.character,
   });
   const hit = nodeAtOffset(parsed.doc.contents, offset);
-  return hit ? { resource, path: hit.path } : undefined;
+  return hit ? { resource, hit } : undefined;
+}
+
+/** The indexed resource and the AST path under the cursor. */
+export function placeAt(index: WorkspaceIndex, file: FileSnapshot, position: Position): Place | undefined {
+  const at = cursorAt(index, file, position);
+  return at ? { resource: at.resource, path: at.hit.path } : undefined;
 }
 
 function stringMap(v: unknown): Record<string, string> | undefined {

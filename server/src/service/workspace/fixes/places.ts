@@ -6,13 +6,13 @@
 import { isScalar } from 'yaml';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { FileSnapshot } from '../../documentStore';
-import { nodeAtOffset } from '../../yaml/cursor';
 import { locate, type PathSegment } from '../../yaml/nodes';
 import type { DestinationRef } from '../../rules/workspace/refs';
 import { visibleTo } from '../resolve';
 import { strings, type ChosenDestinationRule, type Resolver } from '../resolver';
 import type { Resource } from '../summary';
-import { kindKey, type WorkspaceIndex } from '../workspaceIndex';
+import { cursorAt } from '../referenceSites';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** The indexed resource under a position, the path of the scalar value there, and its text. */
 export interface ValueAt {
@@ -22,23 +22,12 @@ export interface ValueAt {
 }
 
 export function valueAt(index: WorkspaceIndex, file: FileSnapshot, position: Position): ValueAt | undefined {
-  const placed = file.documentAtLine(position.line);
-  const id = placed?.state.id;
-  if (!placed || !id) return undefined;
-  const doc = file.documents.indexOf(placed);
-  const resource = index
-    .resources(kindKey(id.group, id.kind))
-    .find((r) => r.uri === file.uri && r.doc === doc && r.placed === placed);
-  if (!resource) return undefined;
-  const parsed = placed.state.parsed;
-  const offset = parsed.lines.offset({
-    line: position.line - placed.chunk.line,
-    character: position.character,
-  });
-  const hit = nodeAtOffset(parsed.doc.contents, offset);
-  if (!hit || hit.on !== 'value' || !isScalar(hit.node) || typeof hit.node.value !== 'string')
-    return undefined;
-  return { resource, path: hit.path, value: hit.node.value };
+  const at = cursorAt(index, file, position);
+  const hit = at?.hit;
+  // Edits are built from the index's copy of the document, so it must be this very version.
+  if (!at || !hit || at.resource.placed !== file.documentAtLine(position.line)) return undefined;
+  if (hit.on !== 'value' || !isScalar(hit.node) || typeof hit.node.value !== 'string') return undefined;
+  return { resource: at.resource, path: hit.path, value: hit.node.value };
 }
 
 /**
