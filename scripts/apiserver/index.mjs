@@ -1,6 +1,6 @@
 // Entry points of the test API server:
 //   startApiServer(options)            -> a started ApiServer (+ kubeconfig and control API with runDir)
-//   startDemoCluster({seedDir, runDir}) -> { url, kubeconfigPath, controlPath, server, stop } for npm start
+//   startDemoCluster({seedDir, runDir, name}) -> { url, kubeconfigPath, controlPath, server, stop } for npm start
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
