@@ -50,6 +50,13 @@ export class WorkspaceFeature {
   private readonly waiters = new Set<() => void>();
   private reading = false;
   private version = 0;
+  /**
+   * The newest disk read started per file. Reads of one file can overlap (the workspace read, a
+   * watcher event, a closed editor) and finish in any order; only the one started last may update
+   * the index, so a file created empty and then written is never left indexed empty.
+   */
+  private readonly lastRead = new Map<string, number>();
+  private readCounter = 0;
   /** The file istio.mesh.configFile names, when set: re-read when the watcher reports it changed. */
   private meshConfigPath?: string;
 
@@ -83,6 +90,7 @@ export class WorkspaceFeature {
             await this.loadMeshConfig();
           if (documents.get(c.uri)) continue;
           if (c.type === FileChangeType.Deleted) {
+            this.lastRead.delete(c.uri); // a read still under way must not bring the file back
             this.service?.workspace.remove(c.uri);
             this.service?.close(c.uri);
             this.reports?.delete(c.uri);
@@ -256,13 +264,14 @@ export class WorkspaceFeature {
    * parsing (at most READ_AHEAD reads in flight, so at most that many file contents wait in memory).
    */
   private async rereadBatch(paths: readonly string[]): Promise<void> {
-    const reads: (Promise<Buffer> | undefined)[] = [];
+    const reads: ({ read: Promise<Buffer>; ticket: number } | undefined)[] = [];
     const start = (i: number): void => {
       if (i >= paths.length || reads[i]) return;
+      const ticket = this.startRead(pathToFileURL(paths[i]).toString());
       const read = readFile(paths[i]);
       // Handled where it is awaited; this only keeps a read that is never awaited from going unhandled.
       read.catch(() => undefined);
-      reads[i] = read;
+      reads[i] = { read, ticket };
     };
     for (let i = 0; i < Math.min(READ_AHEAD, paths.length); i++) start(i);
     for (let i = 0; i < paths.length; i++) {
@@ -272,8 +281,29 @@ export class WorkspaceFeature {
     }
   }
 
+  /** Marks the start of a disk read of `uri` (or its removal); returns the read's ticket. */
+  private startRead(uri: string): number {
+    const ticket = ++this.readCounter;
+    this.lastRead.set(uri, ticket);
+    return ticket;
+  }
+
+  /** True when no read of `uri` started after the one with this ticket. */
+  private isLatestRead(uri: string, ticket: number): boolean {
+    return this.lastRead.get(uri) === ticket;
+  }
+
   /** Indexes a file from disk (unless it is open: the editor's text wins). */
-  private async reread(uri: string, read?: Promise<Buffer>): Promise<void> {
+  private async reread(uri: string, started?: { read: Promise<Buffer>; ticket: number }): Promise<void> {
+    const ticket = started?.ticket ?? this.startRead(uri);
+    try {
+      await this.rereadOnce(uri, ticket, started?.read);
+    } finally {
+      if (this.isLatestRead(uri, ticket)) this.lastRead.delete(uri);
+    }
+  }
+
+  private async rereadOnce(uri: string, ticket: number, read?: Promise<Buffer>): Promise<void> {
     const s = this.service;
     if (!s || this.deps.documents.get(uri) || !uri.startsWith('file:')) return;
     const path = fileURLToPath(uri);
@@ -281,11 +311,16 @@ export class WorkspaceFeature {
       s.workspace.remove(uri);
       return;
     }
-    let text: string;
+    let text: string | undefined;
     try {
       const buf = await (read ?? readFile(path));
       text = buf.length > MAX_INDEXED_BYTES ? '' : buf.toString('utf8');
     } catch {
+      text = undefined;
+    }
+    // A newer read of the file, its deletion, or its opening in the editor happened meanwhile.
+    if (!this.isLatestRead(uri, ticket) || this.deps.documents.get(uri)) return;
+    if (text === undefined) {
       s.workspace.remove(uri);
       s.close(uri);
       return;
