@@ -223,3 +223,32 @@ test('hover on a host shows its Service first, then the field docs', async () =>
   assert.ok(value.startsWith('**Service** `bookinfo/reviews` · svc.yaml:3'), value);
   assert.ok(value.includes('\n\n---\n\n**host**'), value);
 });
+
+test('a folder created after start-up is read whole: a watcher may miss the files written into it', async () => {
+  mkdirSync(join(dir, 'later', 'deeper'), { recursive: true });
+  writeFileSync(
+    join(dir, 'later', 'dr.yaml'),
+    'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ratings, namespace: later}\nspec:\n  host: ratings\n  subsets: [{name: v1, labels: {version: v1}}]\n',
+  );
+  writeFileSync(
+    join(dir, 'later', 'deeper', 'vs.yaml'),
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: ratings, namespace: later}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination: {host: ratings, subset: v3}\n',
+  );
+  // Only the folder's creation is reported, as VS Code reports it when its files were written
+  // before the folder was being watched.
+  await connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: uri('later'), type: 1 }],
+  });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const vs = (await workspacePull()).get(uri('later/deeper/vs.yaml'));
+    const subset = vs?.items?.find((x) => x.code === 'IST0101');
+    if (subset) {
+      assert.equal(subset.range.start.line, 7);
+      assert.equal(subset.relatedInformation?.[0].location.uri, uri('later/dr.yaml'));
+      break;
+    }
+    assert.ok(Date.now() < deadline, 'the files of the new folder were not read');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});

@@ -5,13 +5,14 @@
  * `interFileDependencies: true`). When anything changes, the client is asked to pull again; files
  * whose diagnostics did not change answer "unchanged".
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  WatchKind,
   type CancellationToken,
   type Connection,
   type DocumentDiagnosticReport,
@@ -89,6 +90,7 @@ export class WorkspaceFeature {
           if (c.uri.startsWith('file:') && fileURLToPath(c.uri) === this.meshConfigPath)
             await this.loadMeshConfig();
           if (documents.get(c.uri)) continue;
+          if (c.type === FileChangeType.Created && (await this.readNewFolder(c.uri))) continue;
           if (c.type === FileChangeType.Deleted) {
             this.lastRead.delete(c.uri); // a read still under way must not bring the file back
             this.service?.workspace.remove(c.uri);
@@ -179,7 +181,13 @@ export class WorkspaceFeature {
     if (engine) engine.index.roots = this.rootUris;
     connection.client
       .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }],
+        watchers: [
+          { globPattern: '**/*.{yaml,yml}' },
+          { globPattern: '**/Kustomization' },
+          // New folders too: a file watcher can miss files written into a folder it has only just
+          // started to watch (git checkout, a copied tree), so a new folder is read as a whole.
+          { globPattern: '**/*', kind: WatchKind.Create },
+        ],
       })
       .catch((err: unknown) => log(`cannot watch files: ${String(err)}`));
     await this.readAll();
@@ -279,6 +287,27 @@ export class WorkspaceFeature {
       await this.reread(pathToFileURL(paths[i]).toString(), reads[i]);
       reads[i] = undefined;
     }
+  }
+
+  /**
+   * Reads every YAML file below a folder that has just been created; false when `uri` is not a folder
+   * of the workspace that the index reads (then the event is a file's).
+   */
+  private async readNewFolder(uri: string): Promise<boolean> {
+    if (!uri.startsWith('file:') || /\.ya?ml$|\/Kustomization$/i.test(uri)) return false;
+    const path = fileURLToPath(uri);
+    const root = this.folders.find((f) => path.startsWith(f) && /^[\\/]./.test(path.slice(f.length)));
+    if (!root) return true;
+    const rel = path.slice(root.length + 1).split(/[\\/]/);
+    if (rel.some((p) => p === 'node_modules' || p === '.git') || isExcluded(rel.join('/'), this.matchers))
+      return true;
+    try {
+      if (!(await stat(path)).isDirectory()) return true;
+    } catch {
+      return true;
+    }
+    for await (const batch of yamlFiles(path, this.matchers, () => false)) await this.rereadBatch(batch);
+    return true;
   }
 
   /** Marks the start of a disk read of `uri` (or its removal); returns the read's ticket. */
