@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -9,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../shared/src/protocol';
 import { ClusterSource } from '../../server/src/service/cluster/source';
 import { WorkspaceEngine } from '../../server/src/service/workspace/engine';
 import { service } from '../unit/helpers';
-import { Probe, tempDir, writeJson } from './harness';
+import { Probe, tempDir, writeJson, runCli as lint } from './harness';
 
 // Cluster-aware checks through the real connection (list + watch over TLS) to the test API server,
 // seeded with bookinfo: reviews-v1/v2/v3 pods, the reviews Service, the bookinfo ServiceAccounts.
@@ -262,17 +261,6 @@ describe('cluster-aware checks against the test API server', () => {
 });
 
 // istio-lint --context: the files are checked against the cluster (bundled CLI, real connection).
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-function lint(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, KUBECONFIG: '' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('istio-lint --context checks against the cluster', () => {
   let server: ApiServer;

@@ -1,35 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BOOKINFO_SEED, kubeconfig, startApiServer, type ApiServer } from '../../scripts/apiserver/index.mjs';
-import { tempDir, writeJson } from './harness';
+import { tempDir, writeJson, runCli as run } from './harness';
 
 // Issue 13, section 4: the bundled CLI against the test API server, for the faults not covered in
 // cli.test.ts: a slow API server, a kind it may not read, and no request at all without
 // --context/--kubeconfig (counted in the server's own request log).
-
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  const t0 = Date.now();
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, KUBECONFIG: '', ...env },
-      cwd: ROOT,
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 }));
-  });
-}
 
 describe('istio-lint against a cluster: faults', () => {
   let server: ApiServer;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -10,22 +9,8 @@ import {
   type ApiServer,
   type KubeObject,
 } from '../../scripts/apiserver/index.mjs';
-import { tempDir, writeJson } from './harness';
+import { tempDir, writeJson, runCli as run } from './harness';
 import { OLDER_ISTIO, olderDestinationRuleCrd, olderIstiod } from './olderIstio';
-
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, KUBECONFIG: '' }, cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 // retryBudget (line 8) came after the older Istio's DestinationRule CRD (see olderIstio.ts).
 const DR = (name: string): string => `apiVersion: networking.istio.io/v1beta1

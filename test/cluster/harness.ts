@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,4 +82,28 @@ export function execPlugin(dir: string, name: string, body: string): string {
   writeFileSync(p, `#!${process.execPath}\n${body}\n`);
   chmodSync(p, 0o755);
   return p;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Runs the bundled CLI (dist/cli.js, the esbuild output, on this Node) from the repository root with
+ * KUBECONFIG cleared unless `env` sets it; resolves with its exit code, output and duration.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+      env: { ...process.env, KUBECONFIG: '', ...env },
+      cwd: ROOT,
+    });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 }));
+  });
 }
