@@ -10,7 +10,8 @@
 //  (b) edit: a didChange that renames a DestinationRule subset (v2 → v2x and back) in one file, until the
 //      diagnostics of the VirtualService in another file (not open) change: once with a workspace pull
 //      sent right after the edit, and once through a long-polling workspace/diagnostic request held
-//      open, as VS Code holds it (that path includes the server's 150 ms coalescing of changes);
+//      open, as VS Code holds it (the server tells the first change after a quiet spell at once, then
+//      coalesces what follows within 150 ms);
 //  (c) definition (VirtualService subset → DestinationRule in another file) and references (the
 //      DestinationRule subset → its VirtualService users) latency;
 //  (d) RSS after the index and after the edits, and the peak (VmHWM).

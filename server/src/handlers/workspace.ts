@@ -48,6 +48,8 @@ export class WorkspaceFeature {
   private rootUris: string[] = [];
   private matchers: RegExp[] = [];
   private refreshTimer?: NodeJS.Timeout;
+  /** A change came while the refresh timer ran: refresh again when it ends. */
+  private refreshPending = false;
   private readonly waiters = new Set<() => void>();
   private reading = false;
   private version = 0;
@@ -417,22 +419,40 @@ export class WorkspaceFeature {
     });
   }
 
-  /** Something in the index changed: wake the workspace report and ask the client to pull again. */
+  /**
+   * Something in the index changed: wake the workspace report and ask the client to pull again. The
+   * first change after a quiet spell is told at once; changes that follow within REFRESH_MS (typing, a
+   * workspace read in batches) are told together when that time is up, so the client pulls at most
+   * once per REFRESH_MS.
+   */
   changed(): void {
-    if (this.refreshTimer) return;
+    if (this.refreshTimer) {
+      this.refreshPending = true;
+      return;
+    }
+    this.refresh();
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      for (const w of [...this.waiters]) w();
-      try {
-        // Typed void, but it is the client's answer: a client without refresh support rejects it.
-        const answer = this.deps.connection.languages.diagnostics.refresh() as unknown;
-        if (answer instanceof Promise) answer.catch(() => undefined);
-      } catch {
-        // the client cannot refresh: it pulls on its own schedule
-      }
-    }, 150);
+      if (!this.refreshPending) return;
+      this.refreshPending = false;
+      this.changed();
+    }, REFRESH_MS);
+  }
+
+  private refresh(): void {
+    for (const w of [...this.waiters]) w();
+    try {
+      // Typed void, but it is the client's answer: a client without refresh support rejects it.
+      const answer = this.deps.connection.languages.diagnostics.refresh() as unknown;
+      if (answer instanceof Promise) answer.catch(() => undefined);
+    } catch {
+      // the client cannot refresh: it pulls on its own schedule
+    }
   }
 }
+
+/** At most one refresh of the client's diagnostics per this many milliseconds. */
+const REFRESH_MS = 150;
 
 /** resultId of a closed file's report cleared under istio.validation.scope "openFiles". */
 const CLEARED = 'cleared';
