@@ -10,8 +10,8 @@
 //  (b) edit: a didChange that renames a DestinationRule subset (v2 → v2x and back) in one file, until the
 //      diagnostics of the VirtualService in another file (not open) change: once with a workspace pull
 //      sent right after the edit, and once through a long-polling workspace/diagnostic request held
-//      open, as VS Code holds it (the server tells the first change after a quiet spell at once, then
-//      coalesces what follows within 150 ms);
+//      open, as VS Code holds it (the server answers it at once for the first change after a quiet
+//      spell, and holds what follows within 150 ms until that time is up);
 //  (c) definition (VirtualService subset → DestinationRule in another file) and references (the
 //      DestinationRule subset → its VirtualService users) latency;
 //  (d) RSS after the index and after the edits, and the peak (VmHWM).

@@ -120,8 +120,18 @@ describe('broken references across files (issue 12)', () => {
     await wb.visible(editor.locator('.squiggly-error').first(), 'the error squiggle (subset v9)', 60_000);
     // The gateway and the host: information squiggles.
     await wb.visible(editor.locator('.squiggly-info').nth(1), 'two information squiggles');
-    assert.equal(await editor.locator('.squiggly-error').count(), 1, 'one error');
-    assert.equal(await editor.locator('.squiggly-info').count(), 2, 'two information diagnostics');
+    // The editor redraws its lines when code lenses and inlay hints arrive: count once it has settled.
+    const counts = async (): Promise<[number, number]> => [
+      await editor.locator('.squiggly-error').count(),
+      await editor.locator('.squiggly-info').count(),
+    ];
+    let seen = await counts();
+    for (let i = 0; i < 20 && (seen[0] !== 1 || seen[1] !== 2); i++) {
+      await page.waitForTimeout(500);
+      seen = await counts();
+    }
+    assert.equal(seen[0], 1, 'one error');
+    assert.equal(seen[1], 2, 'two information diagnostics');
     await screenshot('squiggles');
   });
 

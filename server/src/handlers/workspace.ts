@@ -48,7 +48,7 @@ export class WorkspaceFeature {
   private rootUris: string[] = [];
   private matchers: RegExp[] = [];
   private refreshTimer?: NodeJS.Timeout;
-  /** A change came while the refresh timer ran: refresh again when it ends. */
+  /** A change came while the refresh timer ran: wake the workspace report again when it ends. */
   private refreshPending = false;
   private readonly waiters = new Set<() => void>();
   private reading = false;
@@ -420,34 +420,34 @@ export class WorkspaceFeature {
   }
 
   /**
-   * Something in the index changed: wake the workspace report and ask the client to pull again. The
-   * first change after a quiet spell is told at once; changes that follow within REFRESH_MS (typing, a
-   * workspace read in batches) are told together when that time is up, so the client pulls at most
-   * once per REFRESH_MS.
+   * Something in the index changed: wake the workspace report (the long poll) and ask the client to
+   * pull again. A long poll held open is answered at once for the first change after a quiet spell;
+   * changes within REFRESH_MS of it (typing, a workspace read in batches) wait until that time is up.
+   * The client's refresh is sent once at the end of that time, so it pulls at most once per REFRESH_MS.
    */
   changed(): void {
     if (this.refreshTimer) {
       this.refreshPending = true;
       return;
     }
-    this.refresh();
+    this.wake();
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      if (!this.refreshPending) return;
+      if (this.refreshPending) this.wake();
       this.refreshPending = false;
-      this.changed();
+      try {
+        // Typed void, but it is the client's answer: a client without refresh support rejects it.
+        const answer = this.deps.connection.languages.diagnostics.refresh() as unknown;
+        if (answer instanceof Promise) answer.catch(() => undefined);
+      } catch {
+        // the client cannot refresh: it pulls on its own schedule
+      }
     }, REFRESH_MS);
   }
 
-  private refresh(): void {
+  /** Answers the workspace reports waiting for a change. */
+  private wake(): void {
     for (const w of [...this.waiters]) w();
-    try {
-      // Typed void, but it is the client's answer: a client without refresh support rejects it.
-      const answer = this.deps.connection.languages.diagnostics.refresh() as unknown;
-      if (answer instanceof Promise) answer.catch(() => undefined);
-    } catch {
-      // the client cannot refresh: it pulls on its own schedule
-    }
   }
 }
 
