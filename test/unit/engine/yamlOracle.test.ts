@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseChunk } from '../../../server/src/service/yaml/parse';
+import { parseChunk, parseChunkFully } from '../../../server/src/service/yaml/parse';
 import { ROOT } from '../helpers';
 import { canonicalOfJsonText, canonicalOfValue } from './canonicalJson';
 
@@ -43,30 +43,40 @@ test('the YAML decoding corpus holds at least 40 probes', () => {
   assert.ok(probes.length >= 40, `${probes.length} probes`);
 });
 
+// Both readers: parseChunk (the quick path where the text allows it) and the full reader alone.
+const READERS = [
+  ['the engine', parseChunk],
+  ['the full reader', parseChunkFully],
+] as const;
+
 for (const probe of probes) {
-  test(`kubectl and the engine read ${probe} the same way`, () => {
-    const file = join(PROBES, probe);
-    const oracle = kubectlReads(file);
-    const parsed = parseChunk(readFileSync(file, 'utf8'));
-    const errors = parsed.parseFindings.filter((f) => f.severity === 'error');
-    if (!oracle.ok) {
-      assert.equal(
-        parsed.value,
-        undefined,
-        `kubectl refuses ${probe} (${oracle.error}); the engine built a value`,
+  for (const [reader, read] of READERS)
+    test(`kubectl and ${reader} read ${probe} the same way`, () => {
+      const file = join(PROBES, probe);
+      const oracle = kubectlReads(file);
+      const parsed = read(readFileSync(file, 'utf8'));
+      const errors = parsed.parseFindings.filter((f) => f.severity === 'error');
+      if (!oracle.ok) {
+        assert.equal(
+          parsed.value,
+          undefined,
+          `kubectl refuses ${probe} (${oracle.error}); ${reader} built a value`,
+        );
+        assert.ok(
+          errors.length > 0,
+          `kubectl refuses ${probe} (${oracle.error}); ${reader} reports no error`,
+        );
+        return;
+      }
+      assert.deepEqual(
+        errors.map((f) => f.message),
+        [],
+        `kubectl reads ${probe}; ${reader} reports errors`,
       );
-      assert.ok(errors.length > 0, `kubectl refuses ${probe} (${oracle.error}); the engine reports no error`);
-      return;
-    }
-    assert.deepEqual(
-      errors.map((f) => f.message),
-      [],
-      `kubectl reads ${probe}; the engine reports errors`,
-    );
-    assert.equal(
-      canonicalOfValue(parsed.value, parsed.exactInts),
-      canonicalOfJsonText(withoutProbeLabel(oracle.json)),
-      probe,
-    );
-  });
+      assert.equal(
+        canonicalOfValue(parsed.value, parsed.exactInts),
+        canonicalOfJsonText(withoutProbeLabel(oracle.json)),
+        probe,
+      );
+    });
 }

@@ -1,7 +1,7 @@
 import type { ResourceId } from '../resource';
 import { FixBuilder } from '../fixes/edits';
 import type { Finding, Fix, OffsetRange } from '../types';
-import type { ParsedDocument } from '../yaml/parse';
+import { quickRange, type ParsedDocument } from '../yaml/parse';
 import { keyRange, locate, valueRange, type PathSegment } from '../yaml/nodes';
 import { checkFailed } from '../checks/checkFailed';
 import { MAX_PER_CHECK, omittedFinding } from '../checks/caps';
@@ -43,6 +43,8 @@ export function runRules(
   const findings: Finding[] = [];
   // The AST is built only when a rule asks for a position.
   const rangeOf = (path: PathSegment[], on: Anchor = 'key'): OffsetRange | undefined => {
+    const quick = quickRange(parsed, path, on);
+    if (quick) return quick;
     const loc = locate(parsed.doc.contents, path);
     if (!loc) return undefined;
     return on === 'key' ? (keyRange(loc.pair) ?? valueRange(loc)) : valueRange(loc);

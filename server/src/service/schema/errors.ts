@@ -23,6 +23,7 @@ import type { SchemaNode } from './catalog';
  * the key for unknown or missing fields, the value for type, enum, bound and CEL problems.
  */
 export function schemaFindings(errors: readonly ErrorObject[], parsed: ParsedDocument): Finding[] {
+  if (!errors.length) return [];
   const root = parsed.doc.contents;
   const fix = new FixBuilder(parsed);
   const out: Finding[] = [];

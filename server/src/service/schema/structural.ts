@@ -37,14 +37,15 @@ const INT64_MAX = 2n ** 63n - 1n;
 export function checkStructure(parsed: ParsedDocument, schema: SchemaNode): Structural {
   const findings: Finding[] = [];
   const explained = new Set<string>();
-  const root = parsed.doc.contents;
+  // The AST is asked for only where a finding needs a place (or for the YAML 1.1 spellings).
+  const root: Root = () => parsed.doc.contents;
   const value = prune(parsed.value, schema, [], findings, root) as Record<string, unknown>;
-  scalarMeanings(root, schema, findings, explained);
+  if (parsed.yaml11Spellings) scalarMeanings(root(), schema, findings, explained);
   for (const [ptr, exact] of parsed.exactInts) {
     const path = fromPointer(ptr);
     const node = navigate(schema, path)?.schema;
     if (node?.format === 'int64' && (exact < INT64_MIN || exact > INT64_MAX)) {
-      const loc = locate(root, path);
+      const loc = locate(root(), path);
       const range = loc && valueRange(loc);
       if (!range) continue;
       findings.push({
@@ -61,17 +62,20 @@ export function checkStructure(parsed: ParsedDocument, schema: SchemaNode): Stru
 
 const DROP = Symbol('drop');
 
+/** The document's AST root, built on demand. */
+type Root = () => unknown;
+
 function prune(
   v: unknown,
   schema: SchemaNode | undefined,
   path: PathSegment[],
   out: Finding[],
-  root: unknown,
+  root: Root,
 ): unknown {
   if (!schema) return v;
   if (v === null) {
     if (schema.nullable || path.length === 0) return v;
-    const loc = locate(root, path);
+    const loc = locate(root(), path);
     const range = loc && (keyRange(loc.pair) ?? valueRange(loc));
     if (range) {
       out.push({
@@ -113,7 +117,7 @@ function uniqueItems(
   schema: SchemaNode,
   path: PathSegment[],
   out: Finding[],
-  root: unknown,
+  root: Root,
 ): void {
   const keys =
     schema['x-kubernetes-list-type'] === 'map'
@@ -140,9 +144,9 @@ function uniqueItems(
     const itemPath = [...path, i];
     const loc =
       keys?.length === 1
-        ? (locate(root, [...itemPath, keys[0]]) ?? locate(root, itemPath))
-        : locate(root, itemPath);
-    const firstLoc = locate(root, keys?.length === 1 ? [...path, earlier, keys[0]] : [...path, earlier]);
+        ? (locate(root(), [...itemPath, keys[0]]) ?? locate(root(), itemPath))
+        : locate(root(), itemPath);
+    const firstLoc = locate(root(), keys?.length === 1 ? [...path, earlier, keys[0]] : [...path, earlier]);
     const range = loc && (valueRange(loc) ?? anchorRange(loc));
     if (!range) return;
     out.push({

@@ -1,10 +1,13 @@
 /**
  * Runs the cross-resource rules over the workspace. A rule's findings are cached with the stamps of
- * the kinds it reads, so an edit re-runs only the rules that read the edited kinds.
+ * the kinds it reads, so an edit re-runs only the rules that read the edited kinds. Within a rule
+ * that loops with `ctx.each`, each subject's findings are cached with the stamps of what that subject
+ * read (by kind and namespace), so a re-run checks only the subjects that depend on the edit.
  */
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../../../../shared/src/protocol';
-import type { Severity } from '../types';
+import type { OffsetRange, Severity } from '../types';
+import { quickRange, type ParsedDocument } from '../yaml/parse';
 import { keyRange, locate, valueRange, type PathSegment } from '../yaml/nodes';
 import type { Anchor } from '../rules/rule';
 import {
@@ -25,8 +28,31 @@ export type UnresolvedSeverity = Severity | 'off';
 /** At most this many findings per rule, so a broken workspace cannot flood the Problems view. */
 const MAX_FINDINGS_PER_RULE = 5000;
 
+/** What a rule found for one subject of `ctx.each`, and what it read to find it. */
+interface SubjectMemo {
+  state: unknown;
+  line: number;
+  offset: number;
+  namespace: string;
+  reads: string[];
+  stamps: number[];
+  findings: CrossFinding[];
+}
+
+/** The per-subject memory of one rule: valid while the settings and other sources stay the same. */
+interface RuleMemo {
+  context: string;
+  /** What the rule read outside its subjects (before, between or after its loops). */
+  reads: string[];
+  stamps: number[];
+  subjects: Map<string, SubjectMemo>;
+}
+
 export class CrossChecks {
   private readonly cache = new Map<string, { stamp: string; findings: CrossFinding[] }>();
+  private readonly memos = new Map<string, RuleMemo>();
+  /** Rules that reported on another resource inside `each`: they run whole from then on. */
+  private readonly entangled = new Set<string>();
   private byUri?: { key: string; map: Map<string, CrossFinding[]> };
   private last?: { resolver: Resolver; revision: string };
 
@@ -50,7 +76,7 @@ export class CrossChecks {
       stamps.push(stamp);
       let entry = this.cache.get(rule.id);
       if (!entry || entry.stamp !== stamp) {
-        entry = { stamp, findings: this.run(rule, index, resolver) };
+        entry = { stamp, findings: this.run(rule, index, resolver, settingsKey) };
         this.cache.set(rule.id, entry);
         changed = true;
       }
@@ -76,14 +102,92 @@ export class CrossChecks {
     return map;
   }
 
-  private run(rule: WorkspaceRule, index: WorkspaceIndex, resolver: Resolver): CrossFinding[] {
+  private run(
+    rule: WorkspaceRule,
+    index: WorkspaceIndex,
+    resolver: Resolver,
+    settingsKey: string,
+  ): CrossFinding[] {
     const out: CrossFinding[] = [];
-    const push = (f: CrossFinding): void => {
+    const add = (f: CrossFinding): void => {
       if (f.subject.placed && out.length < MAX_FINDINGS_PER_RULE) out.push(f);
+    };
+    // The subject being checked inside `each`, which collects its findings and reads.
+    let current: { subject: Resource; reads: Set<string>; findings: CrossFinding[] } | undefined;
+    const push = (f: CrossFinding): void => {
+      if (!current) return add(f);
+      if (f.subject !== current.subject) tangled = true;
+      current.findings.push(f);
+    };
+    const context = `${settingsKey}|${resolver.sourcesRevision()}`;
+    // The index does not change during a run: each read's stamp is looked up once.
+    const known = new Map<string, number>();
+    const stampOf = (d: string): number => {
+      let v = known.get(d);
+      if (v === undefined) known.set(d, (v = index.depStamp(d)));
+      return v;
+    };
+    const stampsOf = (reads: readonly string[]): number[] => reads.map(stampOf);
+    const holds = (reads: readonly string[], stamps: readonly number[]): boolean =>
+      reads.every((d, i) => stampOf(d) === stamps[i]);
+    const incremental = !this.entangled.has(rule.id);
+    const previous = this.memos.get(rule.id);
+    const usable =
+      incremental &&
+      previous !== undefined &&
+      previous.context === context &&
+      holds(previous.reads, previous.stamps);
+    const memo = usable ? previous.subjects : undefined;
+    const subjects = new Map<string, SubjectMemo>();
+    const outside = new Set<string>();
+    let tangled = false;
+    const each = function* (kind: string): Generator<Resource> {
+      for (const subject of index.resources(kind)) {
+        const placed = subject.placed;
+        if (!placed) continue;
+        const key = `${subject.uri}#${subject.doc}`;
+        const m = memo?.get(key);
+        if (
+          m &&
+          m.state === placed.state &&
+          m.line === placed.chunk.line &&
+          m.offset === placed.chunk.offset &&
+          m.namespace === subject.namespace &&
+          holds(m.reads, m.stamps)
+        ) {
+          m.findings = m.findings.map((f) => (f.subject === subject ? f : { ...f, subject }));
+          subjects.set(key, m);
+          for (const f of m.findings) add(f);
+          continue;
+        }
+        current = { subject, reads: new Set(), findings: [] };
+        resolver.tracking = current.reads;
+        try {
+          yield subject;
+        } finally {
+          resolver.tracking = outside;
+          const reads = [...current.reads];
+          subjects.set(key, {
+            state: placed.state,
+            line: placed.chunk.line,
+            offset: placed.chunk.offset,
+            namespace: subject.namespace,
+            reads,
+            stamps: stampsOf(reads),
+            findings: current.findings,
+          });
+          for (const f of current.findings) add(f);
+          current = undefined;
+        }
+      }
     };
     const ctx: WorkspaceRuleContext = {
       resolver,
-      subjects: (kind) => index.resources(kind),
+      subjects: (kind) => {
+        resolver.tracking?.add(`${kind}|*`);
+        return index.resources(kind);
+      },
+      each: incremental ? each : (kind) => index.resources(kind),
       report(subject, path, message, o = {}) {
         push({
           code: rule.code,
@@ -109,11 +213,32 @@ export class CrossChecks {
         });
       },
     };
+    let failed = false;
+    resolver.tracking = incremental ? outside : undefined;
     try {
       rule.check(ctx);
     } catch (err) {
+      failed = true;
       this.log(`workspace rule ${rule.id} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    } finally {
+      resolver.tracking = undefined;
+      current = undefined;
     }
+    if (tangled) {
+      // The rule's loop is not one subject at a time after all: forget what it kept and run it whole.
+      this.log(
+        `workspace rule ${rule.id} reports on other resources inside ctx.each; it is no longer cached per subject`,
+      );
+      this.entangled.add(rule.id);
+      this.memos.delete(rule.id);
+      return this.run(rule, index, resolver, settingsKey);
+    }
+    if (failed || !incremental) {
+      this.memos.delete(rule.id);
+      return out;
+    }
+    const reads = [...outside];
+    this.memos.set(rule.id, { context, reads, stamps: stampsOf(reads), subjects });
     return out;
   }
 }
@@ -174,11 +299,7 @@ export function placeRange(
   const placed = r.placed;
   if (!placed) return undefined;
   const parsed = placed.state.parsed;
-  const root = parsed.doc.contents;
-  let loc = locate(root, path);
-  for (let n = path.length - 1; !loc && n >= 0; n--) loc = locate(root, path.slice(0, n));
-  if (!loc) return undefined;
-  const off = on === 'key' ? (keyRange(loc.pair) ?? valueRange(loc)) : valueRange(loc);
+  const off = quickRange(parsed, path, on) ?? astRange(parsed, path, on);
   if (!off) return undefined;
   const s = parsed.lines.position(off.start);
   const e = parsed.lines.position(off.end);
@@ -187,6 +308,15 @@ export function placeRange(
     start: { line: s.line + line, character: s.character },
     end: { line: e.line + line, character: e.character },
   };
+}
+
+/** The range of a path, or of the nearest enclosing one that exists, from the document's AST. */
+function astRange(parsed: ParsedDocument, path: readonly PathSegment[], on: Anchor): OffsetRange | undefined {
+  const root = parsed.doc.contents;
+  let loc = locate(root, path);
+  for (let n = path.length - 1; !loc && n >= 0; n--) loc = locate(root, path.slice(0, n));
+  if (!loc) return undefined;
+  return on === 'key' ? (keyRange(loc.pair) ?? valueRange(loc)) : valueRange(loc);
 }
 
 /** A cross-resource finding as an LSP diagnostic; undefined when it is switched off. */

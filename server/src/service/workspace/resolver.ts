@@ -56,6 +56,12 @@ export interface ChosenDestinationRule {
 export class Resolver {
   private meshCache?: { stamp: string; mesh: MeshSettings };
   private readonly memo = new Map<string, { stamp: string; revision: string; value: unknown }>();
+  /**
+   * While set, every lookup adds what it read to it: `kind|namespace`, or `kind|*` for a read across
+   * namespaces. The cross checks use it to re-check only the resources whose reads changed
+   * (crossChecks.ts; WorkspaceIndex.depStamp gives each one's stamp).
+   */
+  tracking?: Set<string>;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -72,6 +78,16 @@ export class Resolver {
     ].join(',');
   }
 
+  /** Changes whenever another source (a cluster) changes; the workspace index has its own stamps. */
+  sourcesRevision(): string {
+    return this.sources.map((s) => s.revision).join(',');
+  }
+
+  /** Records a read for `tracking`. */
+  private read(kind: string, namespace = '*'): void {
+    this.tracking?.add(`${kind}|${namespace}`);
+  }
+
   /** Changes whenever anything the resolver can read changes (cheaper than stamp, for any kind). */
   revision(): string {
     return this.sources.length
@@ -81,6 +97,7 @@ export class Resolver {
 
   get mesh(): MeshSettings {
     // The istio ConfigMap may come from a source (the cluster's) as well as from the workspace.
+    this.read('ConfigMap');
     const stamp = this.stamp([]);
     if (this.meshCache?.stamp === stamp) return this.meshCache.mesh;
     const base = { ...DEFAULT_MESH, clusterDomain: this.options.clusterDomain || DEFAULT_MESH.clusterDomain };
@@ -106,6 +123,7 @@ export class Resolver {
 
   /** Every resource of a kind: the workspace, then other sources' resources the workspace does not hold. */
   resources(kind: string): readonly Resource[] {
+    this.read(kind);
     const own = this.index.resources(kind);
     if (!this.sources.length) return own;
     const seen = new Set(own.map((r) => `${r.namespace}/${r.name}`));
@@ -115,8 +133,23 @@ export class Resolver {
     return out;
   }
 
-  /** A value derived from some kinds, rebuilt only when one of them changes (keeps lookups linear). */
-  private derived<T>(name: string, kinds: readonly string[], build: () => T): T {
+  /**
+   * A value derived from some kinds, rebuilt only when one of them changes (keeps lookups linear).
+   * It counts as a read of every namespace of those kinds, unless `narrow`: then the caller records
+   * the namespaces it looks at.
+   */
+  private derived<T>(name: string, kinds: readonly string[], build: () => T, narrow = false): T {
+    if (!narrow) for (const k of kinds) this.read(k);
+    const tracking = this.tracking;
+    this.tracking = undefined;
+    try {
+      return this.derive(name, kinds, build);
+    } finally {
+      this.tracking = tracking;
+    }
+  }
+
+  private derive<T>(name: string, kinds: readonly string[], build: () => T): T {
     const m = this.memo.get(name);
     const revision = this.revision();
     if (m && m.revision === revision) return m.value as T; // nothing changed at all
@@ -248,22 +281,31 @@ export class Resolver {
   ): ChosenDestinationRule | undefined {
     // Per namespace: the rules (no workloadSelector) with their FQDN host, by exact host, and those
     // with a wildcard host, each in index order. Rebuilt only when a DestinationRule changes.
-    const byNs = this.derived('drs', ['DestinationRule'], () => {
-      const m = new Map<string, { exact: Map<string, Resource[]>; wild: { dr: Resource; host: string }[] }>();
-      for (const dr of this.resources('DestinationRule')) {
-        if (obj(dr.spec?.workloadSelector)) continue;
-        let t = m.get(dr.namespace);
-        if (!t) m.set(dr.namespace, (t = { exact: new Map(), wild: [] }));
-        const h = this.drHost(dr);
-        if (!h) continue;
-        this.push(t.exact, h, dr);
-        if (h.startsWith('*')) t.wild.push({ dr, host: h });
-      }
-      return m;
-    });
+    const byNs = this.derived(
+      'drs',
+      ['DestinationRule'],
+      () => {
+        const m = new Map<
+          string,
+          { exact: Map<string, Resource[]>; wild: { dr: Resource; host: string }[] }
+        >();
+        for (const dr of this.resources('DestinationRule')) {
+          if (obj(dr.spec?.workloadSelector)) continue;
+          let t = m.get(dr.namespace);
+          if (!t) m.set(dr.namespace, (t = { exact: new Map(), wild: [] }));
+          const h = this.drHost(dr);
+          if (!h) continue;
+          this.push(t.exact, h, dr);
+          if (h.startsWith('*')) t.wild.push({ dr, host: h });
+        }
+        return m;
+      },
+      true,
+    );
     // mostSpecific over the visible rules' hosts: the host itself when a rule names it, else the
     // longest matching wildcard; then every visible rule of that host.
     const pick = (ns: string, exported: boolean): ChosenDestinationRule | undefined => {
+      this.read('DestinationRule', ns);
       const t = byNs.get(ns);
       if (!t) return undefined;
       const visible = (dr: Resource): boolean =>
@@ -297,6 +339,8 @@ export class Resolver {
     const parsed = parseGatewayRef(ref, vsNamespace);
     if (parsed.mesh) return { ref: parsed, lookup: { status: 'found', targets: [] } };
     const key = nameKey(parsed.namespace, parsed.name);
+    this.read('Gateway', parsed.namespace);
+    this.read(K8S_GATEWAY, parsed.namespace);
     const targets = [
       ...(this.byName('Gateway').get(key) ?? []),
       ...(this.byName(K8S_GATEWAY).get(key) ?? []),
@@ -313,26 +357,32 @@ export class Resolver {
    * one of its labels only.
    */
   private workloadTable(): Map<string | undefined, LabelTable> {
-    return this.derived('workloads', WORKLOAD_KINDS, () => {
-      const byNs = new Map<string, Resource[]>();
-      for (const kind of WORKLOAD_KINDS)
-        for (const w of this.resources(kind)) if (w.workload) this.push(byNs, w.namespace, w);
-      const out = new Map<string | undefined, LabelTable>();
-      for (const [ns, members] of byNs)
+    return this.derived(
+      'workloads',
+      WORKLOAD_KINDS,
+      () => {
+        const byNs = new Map<string, Resource[]>();
+        for (const kind of WORKLOAD_KINDS)
+          for (const w of this.resources(kind)) if (w.workload) this.push(byNs, w.namespace, w);
+        const out = new Map<string | undefined, LabelTable>();
+        for (const [ns, members] of byNs)
+          out.set(
+            ns,
+            labelTable(members, (w) => w.workload?.labels ?? {}),
+          );
         out.set(
-          ns,
-          labelTable(members, (w) => w.workload?.labels ?? {}),
+          undefined,
+          labelTable([...byNs.values()].flat(), (w) => w.workload?.labels ?? {}),
         );
-      out.set(
-        undefined,
-        labelTable([...byNs.values()].flat(), (w) => w.workload?.labels ?? {}),
-      );
-      return out;
-    });
+        return out;
+      },
+      true,
+    );
   }
 
   /** Workloads (pod templates) in a namespace whose labels the selector matches. */
   workloads(namespace: string | undefined, selector: Readonly<Record<string, string>>): Lookup<Resource> {
+    for (const kind of WORKLOAD_KINDS) this.read(kind, namespace ?? '*');
     const table = this.workloadTable().get(namespace);
     const targets = table
       ? narrowest(table, selector).filter((w) => w.workload && selects(selector, w.workload.labels))
@@ -345,22 +395,28 @@ export class Resolver {
    * (`key=value`, the first) with its position in the index, to answer servicesSelecting.
    */
   private serviceSelectorTable(): Map<string, Map<string, Filed[]>> {
-    return this.derived('serviceSelectors', ['Service'], () => {
-      const out = new Map<string, Map<string, Filed[]>>();
-      this.resources('Service').forEach((svc, order) => {
-        const selector = svc.service?.selector;
-        const first = selector ? Object.entries(selector)[0] : undefined;
-        if (!first) return;
-        let byLabel = out.get(svc.namespace);
-        if (!byLabel) out.set(svc.namespace, (byLabel = new Map<string, Filed[]>()));
-        this.push(byLabel, labelKey(first[0], first[1]), { svc, order });
-      });
-      return out;
-    });
+    return this.derived(
+      'serviceSelectors',
+      ['Service'],
+      () => {
+        const out = new Map<string, Map<string, Filed[]>>();
+        this.resources('Service').forEach((svc, order) => {
+          const selector = svc.service?.selector;
+          const first = selector ? Object.entries(selector)[0] : undefined;
+          if (!first) return;
+          let byLabel = out.get(svc.namespace);
+          if (!byLabel) out.set(svc.namespace, (byLabel = new Map<string, Filed[]>()));
+          this.push(byLabel, labelKey(first[0], first[1]), { svc, order });
+        });
+        return out;
+      },
+      true,
+    );
   }
 
   /** Services whose selector matches a workload's labels (in its namespace), in index order. */
   servicesSelecting(w: Resource): Resource[] {
+    this.read('Service', w.namespace);
     const labels = w.workload?.labels;
     const byLabel = labels && this.serviceSelectorTable().get(w.namespace);
     if (!labels || !byLabel) return [];
@@ -375,15 +431,21 @@ export class Resolver {
 
   /** The resources of a kind by `namespace/name`, each list in index order. */
   private byName(kind: string): Map<string, Resource[]> {
-    return this.derived(`byName:${kind}`, [kind], () => {
-      const m = new Map<string, Resource[]>();
-      for (const r of this.resources(kind)) this.push(m, nameKey(r.namespace, r.name), r);
-      return m;
-    });
+    return this.derived(
+      `byName:${kind}`,
+      [kind],
+      () => {
+        const m = new Map<string, Resource[]>();
+        for (const r of this.resources(kind)) this.push(m, nameKey(r.namespace, r.name), r);
+        return m;
+      },
+      true,
+    );
   }
 
   /** The first Service (in index order) with this namespace and name. */
   serviceNamed(namespace: string, name: string): Resource | undefined {
+    this.read('Service', namespace);
     return this.byName('Service').get(nameKey(namespace, name))?.[0];
   }
 
@@ -400,6 +462,7 @@ export class Resolver {
 
   /** ServiceAccounts by namespace and name. */
   serviceAccount(namespace: string, name: string): Lookup<Resource> {
+    this.read('ServiceAccount', namespace);
     const targets = this.byName('ServiceAccount').get(nameKey(namespace, name)) ?? [];
     return targets.length ? { status: 'found', targets } : this.absent('ServiceAccount');
   }

@@ -26,6 +26,8 @@ interface IndexedFile {
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly kindStamps = new Map<string, number>();
+  /** Stamps by `kind|namespace`, for checks that read one namespace of a kind (depStamp). */
+  private readonly namespaceStamps = new Map<string, number>();
   private readonly byKind = new Map<string, { stamp: number; list: Resource[] }>();
   private counter = 0;
   /** Stamp of the last change to namespace placement (kustomizations, the default namespace). */
@@ -105,6 +107,26 @@ export class WorkspaceIndex {
     return Math.max(this.kindStamps.get(kind) ?? 0, this.namespaceStamp);
   }
 
+  /**
+   * The stamp of a read the resolver recorded (Resolver.tracking): `kind|namespace` changes whenever a
+   * resource of that kind in that namespace (or namespace placement) changes, `kind|*` as stamp(kind).
+   */
+  depStamp(dep: string): number {
+    const bar = dep.indexOf('|');
+    const kind = dep.slice(0, bar);
+    if (bar === dep.length - 2 && dep.endsWith('|*')) return this.stamp(kind);
+    return Math.max(this.namespaceStamps.get(dep) ?? 0, this.namespaceStamp);
+  }
+
+  /** The effective namespace of a summary: its own, else its file's (a kustomization's, or the default). */
+  private namespaceOf(s: Summary, fileNamespace = (): string => this.fileNamespace(s.uri)): string {
+    return s.kind === 'Namespace' ? '' : (s.declaredNamespace ?? fileNamespace());
+  }
+
+  private fileNamespace(uri: string): string {
+    return kustomizedNamespace(uri, this.kustomizations) ?? this.defaultNs;
+  }
+
   /** The resources of one kind (see kindKey), with their effective namespace. */
   resources(kind: string): readonly Resource[] {
     const stamp = this.stamp(kind);
@@ -113,14 +135,10 @@ export class WorkspaceIndex {
     const out: Resource[] = [];
     for (const file of this.files.values()) {
       let fileNs: string | undefined;
+      const fileNamespace = (): string => (fileNs ??= this.fileNamespace(file.snapshot.uri));
       for (const s of file.summaries) {
         if (kindKey(s.group, s.kind) !== kind) continue;
-        const namespace =
-          s.kind === 'Namespace'
-            ? ''
-            : (s.declaredNamespace ??
-              (fileNs ??= kustomizedNamespace(s.uri, this.kustomizations) ?? this.defaultNs));
-        out.push({ ...s, namespace });
+        out.push({ ...s, namespace: this.namespaceOf(s, fileNamespace) });
       }
     }
     this.byKind.set(kind, { stamp, list: out });
@@ -132,8 +150,13 @@ export class WorkspaceIndex {
     const stamp = ++this.counter;
     const old = new Set(previous?.summaries ?? []);
     const now = new Set(summaries);
-    for (const s of old) if (!now.has(s)) this.kindStamps.set(kindKey(s.group, s.kind), stamp);
-    for (const s of now) if (!old.has(s)) this.kindStamps.set(kindKey(s.group, s.kind), stamp);
+    const changed = (s: Summary): void => {
+      const kind = kindKey(s.group, s.kind);
+      this.kindStamps.set(kind, stamp);
+      this.namespaceStamps.set(`${kind}|${this.namespaceOf(s)}`, stamp);
+    };
+    for (const s of old) if (!now.has(s)) changed(s);
+    for (const s of now) if (!old.has(s)) changed(s);
   }
 
   private kustomizationsChanged(): void {

@@ -3,6 +3,8 @@ import type { Finding } from '../types';
 import { MAX_PER_CHECK, omittedFinding } from '../checks/caps';
 import { cyclic, cyclicAlias } from './cycles';
 import { decodeDocument } from './decode';
+import { readFast } from './fastRead';
+import { outlineOf, outlineRange, type OutlineNode } from './outline';
 import { applyEdits, flowDifferences } from './flowScan';
 import { KUBE_PARSE_OPTIONS } from './kubeSchema';
 import { LineIndex } from './lines';
@@ -10,17 +12,32 @@ import { LineIndex } from './lines';
 /**
  * One parsed `---` document, created once per distinct chunk text and shared by every feature.
  *
- * One reader: the `yaml` package builds the AST with source ranges, with scalars resolved by
+ * The full reader: the `yaml` package builds the AST with source ranges, with scalars resolved by
  * go-yaml v2's rules (kubeSchema.ts), and decode.ts turns it into the JSON value kubectl would send.
  * Where go-yaml scans a flow collection differently from YAML 1.2 (flowScan.ts), the document is
  * read once more from a rewritten text whose tree is go-yaml's, with ranges mapped back.
+ *
+ * Most documents are plain enough for the quick reader (fastRead.ts), which builds the same value
+ * without an AST; the AST is then built on first use of `doc`, which only placing a finding, hover,
+ * completion and the like need. A workspace of clean files is read without building one.
  */
 export interface ParsedDocument {
   readonly text: string;
   /** Offset <-> line/character within the chunk. Built on first use. */
   readonly lines: LineIndex;
-  /** The yaml AST with source ranges (chunk-relative offsets). */
+  /** The yaml AST with source ranges (chunk-relative offsets). Built on first use after a quick reading. */
   readonly doc: Document.Parsed;
+  /**
+   * False when the quick reader found no plain scalar that YAML 1.1 reads differently from what most
+   * people mean (`yes`, `on`, `010`), so the structural check need not walk the AST for them.
+   */
+  readonly yaml11Spellings: boolean;
+  /**
+   * After a quick reading, where its keys and one-line values are (outline.ts), so that a finding can
+   * be placed without building the AST; undefined when the text is not simple enough, or after a
+   * full reading (the AST is there).
+   */
+  readonly outline?: OutlineNode;
   /** The JSON value kubectl would send, or undefined when it could not be built (syntax error, alias bomb). */
   readonly value: unknown;
   /** Problems found while parsing: syntax errors, alias bombs, excessive depth, duplicate keys. */
@@ -37,10 +54,49 @@ export const MAX_DEPTH = 200;
 const HELM_ACTION = /\{\{[\s\S]*?\}\}/;
 
 export function parseChunk(chunkText: string): ParsedDocument {
-  // A lone CR ends a line for YAML (and go-yaml) and for LSP, but not for the `yaml` package:
-  // give it a LF instead. Same length, so every offset stays the same.
-  const text = chunkText.includes('\r') ? chunkText.replace(/\r(?!\n)/g, '\n') : chunkText;
+  const text = lineFeeds(chunkText);
+  const helm = HELM_ACTION.test(text);
+  const fast = helm ? undefined : readFast(text, MAX_DEPTH);
+  return fast ? quickDocument(text, fast.value) : parseFull(text, helm);
+}
+
+/** The full reader alone, without the quick one: what the quick reader must agree with (tests). */
+export function parseChunkFully(chunkText: string): ParsedDocument {
+  const text = lineFeeds(chunkText);
   return parseFull(text, HELM_ACTION.test(text));
+}
+
+/**
+ * A lone CR ends a line for YAML (and go-yaml) and for LSP, but not for the `yaml` package: it gets a
+ * LF instead. Same length, so every offset stays the same.
+ */
+function lineFeeds(chunkText: string): string {
+  return chunkText.includes('\r') ? chunkText.replace(/\r(?!\n)/g, '\n') : chunkText;
+}
+
+/** A document the quick reader read: the full reading, for its AST, happens on first use. */
+function quickDocument(text: string, value: unknown): ParsedDocument {
+  let lines: LineIndex | undefined;
+  let full: ParsedDocument | undefined;
+  let outline: OutlineNode | undefined | null;
+  return {
+    text,
+    value,
+    parseFindings: [],
+    helm: false,
+    exactInts: new Map(),
+    yaml11Spellings: false,
+    get doc(): Document.Parsed {
+      return (full ??= parseFull(text, false)).doc;
+    },
+    get outline(): OutlineNode | undefined {
+      if (outline === undefined) outline = outlineOf(text, value) ?? null;
+      return outline ?? undefined;
+    },
+    get lines(): LineIndex {
+      return (lines ??= new LineIndex(text));
+    },
+  };
 }
 
 function lazyDocument(
@@ -59,6 +115,7 @@ function lazyDocument(
     helm,
     doc,
     exactInts,
+    yaml11Spellings: true,
     get lines(): LineIndex {
       return (lines ??= new LineIndex(text));
     },
@@ -209,6 +266,20 @@ function firstLine(s: string): string {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The range of a path in a document without building its AST, when its outline knows it exactly:
+ * the key with `on: 'key'` (a list item's value), the value with `on: 'value'`. Undefined otherwise:
+ * then the AST is asked (nodes.ts locate).
+ */
+export function quickRange(
+  parsed: ParsedDocument,
+  path: readonly (string | number)[],
+  on: 'key' | 'value',
+): { start: number; end: number } | undefined {
+  const outline = parsed.outline;
+  return outline ? outlineRange(outline, path, on) : undefined;
 }
 
 export function scalarString(node: unknown): string | undefined {

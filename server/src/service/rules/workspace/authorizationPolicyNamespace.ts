@@ -16,7 +16,7 @@ export const authorizationPolicyNamespace: WorkspaceRule = {
   check(ctx) {
     const known = [...ctx.resolver.namespaces()];
     const complete = ctx.resolver.complete('Namespace');
-    for (const ap of ctx.subjects('AuthorizationPolicy')) {
+    for (const ap of ctx.each('AuthorizationPolicy')) {
       for (const rule of itemsOf(ap.spec, 'rules', ['spec'])) {
         for (const from of itemsOf(rule.value, 'from', rule.path)) {
           const source = obj(from.value.source);

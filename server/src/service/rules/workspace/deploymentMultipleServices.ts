@@ -22,7 +22,7 @@ export const deploymentMultipleServices: WorkspaceRule = {
   explanation:
     'The sidecar of a workload has one listener per port number. When two Services that select the same pods declare that port with different protocols, one of them is served wrongly. Use one protocol per port number.',
   check(ctx) {
-    for (const d of ctx.subjects('Deployment')) {
+    for (const d of ctx.each('Deployment')) {
       const services = ctx.resolver.servicesSelecting(d);
       if (services.length < 2) continue;
       const byPort = new Map<number, { svc: Resource; protocol: string }[]>();
@@ -60,7 +60,7 @@ export const deploymentConflictingPorts: WorkspaceRule = {
   explanation:
     'When two Services that select the same pods send different Service ports to one targetPort, the sidecar cannot serve both consistently. Use the same port number in both Services.',
   check(ctx) {
-    for (const d of ctx.subjects('Deployment')) {
+    for (const d of ctx.each('Deployment')) {
       const services = ctx.resolver.servicesSelecting(d);
       if (services.length < 2) continue;
       const byTarget = new Map<string, { svc: Resource; port: number }[]>();

@@ -13,7 +13,7 @@ export const destinationPortRequired: WorkspaceRule = {
     'When the destination service exposes more than one port, Istio cannot tell which one a route means. Set `destination.port.number`.',
   check(ctx) {
     const r = ctx.resolver;
-    for (const vs of ctx.subjects('VirtualService')) {
+    for (const vs of ctx.each('VirtualService')) {
       for (const d of destinations(vs)) {
         if (obj(d.port) || d.host.startsWith('*')) continue;
         const lookup = r.services(r.fqdn(d.host, vs.namespace), vs.namespace);

@@ -13,7 +13,7 @@ export const destinationRuleHostUnknown: WorkspaceRule = {
     'A DestinationRule applies to traffic for its host. When no Service or ServiceEntry has that host, the rule has no effect, often because of a typo or a namespace missing from a short name.',
   check(ctx) {
     const r = ctx.resolver;
-    for (const dr of ctx.subjects('DestinationRule')) {
+    for (const dr of ctx.each('DestinationRule')) {
       const h = str(dr.spec?.host);
       if (!h || h.startsWith('*')) continue;
       const host = r.fqdn(h, dr.namespace);

@@ -19,7 +19,7 @@ export const gatewayHostMismatch: WorkspaceRule = {
     'A gateway applies a VirtualService only for hosts that one of its servers serves to the VirtualService namespace. When none matches, the routes have no effect on that gateway. Add the host to a Gateway server, or fix the VirtualService hosts.',
   check(ctx) {
     const r = ctx.resolver;
-    for (const vs of ctx.subjects('VirtualService')) {
+    for (const vs of ctx.each('VirtualService')) {
       const hosts = strings(vs.spec?.hosts) ?? [];
       if (!hosts.length) continue;
       const candidates = hosts.flatMap((h) => [h, r.fqdn(h, vs.namespace)]);

@@ -16,7 +16,7 @@ export const gatewayNotFound: WorkspaceRule = {
   explanation:
     'A `gateways` entry names `<namespace>/<name>` of a Gateway (a bare name is in the VirtualService namespace). When that Gateway does not exist, the routes are never applied to any gateway. Fix the name or create the Gateway.',
   check(ctx) {
-    for (const vs of ctx.subjects('VirtualService')) {
+    for (const vs of ctx.each('VirtualService')) {
       for (const g of gatewayRefs(vs)) {
         const { ref, lookup } = ctx.resolver.gateway(g.ref, vs.namespace);
         if (ref.mesh || lookup.status === 'found') continue;

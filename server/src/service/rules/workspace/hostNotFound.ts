@@ -18,7 +18,7 @@ export const hostNotFound: WorkspaceRule = {
     'A destination host is resolved in the VirtualService namespace: a short name becomes `name.<namespace>.svc.<cluster domain>`, and a name with a dot is taken as it is. When no Service or ServiceEntry visible to that namespace has that host, requests fail. Use the full service name, or add a ServiceEntry for an external host.',
   check(ctx) {
     const r = ctx.resolver;
-    for (const vs of ctx.subjects('VirtualService')) {
+    for (const vs of ctx.each('VirtualService')) {
       for (const d of destinations(vs)) {
         if (d.host === '*' || d.host.startsWith('*')) continue;
         const host = r.fqdn(d.host, vs.namespace);

@@ -18,7 +18,7 @@ export const principalServiceAccount: WorkspaceRule = {
   check(ctx) {
     const r = ctx.resolver;
     const td = r.mesh.trustDomain;
-    for (const ap of ctx.subjects('AuthorizationPolicy'))
+    for (const ap of ctx.each('AuthorizationPolicy'))
       for (const rule of itemsOf(ap.spec, 'rules', ['spec']))
         for (const from of itemsOf(rule.value, 'from', rule.path))
           list(obj(from.value.source)?.principals).forEach((p, i) => {

@@ -36,6 +36,14 @@ export interface WorkspaceRuleContext {
   resolver: Resolver;
   /** The workspace resources of a kind (the subjects a rule reports on). */
   subjects(kind: string): readonly Resource[];
+  /**
+   * The subjects of a kind, for a loop whose body looks at one subject at a time: it reads other
+   * resources only through the resolver, reports only on that subject, and carries nothing from one
+   * subject to the next. A subject whose document is unchanged, and whose reads (Resolver.tracking)
+   * have not changed since the last run, is skipped and keeps its findings: after an edit only the
+   * dependents of what changed are checked again.
+   */
+  each(kind: string): Iterable<Resource>;
   report(subject: Resource, path: PathSegment[], message: string, options?: CrossReportOptions): void;
   /** A reference whose target is not in the workspace and cannot be checked without a cluster. */
   unresolved(subject: Resource, path: PathSegment[], what: string, related?: RelatedPlace[]): void;

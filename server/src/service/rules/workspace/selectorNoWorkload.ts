@@ -41,7 +41,7 @@ export const selectorNoWorkload: WorkspaceRule = {
     'A workload selector picks pods by label in the resource namespace. When no workload carries those labels, the resource has no effect. Fix the labels, or remove the selector to apply to the whole namespace.',
   check(ctx) {
     const root = ctx.resolver.mesh.rootNamespace;
-    for (const sc of ctx.subjects('Sidecar'))
+    for (const sc of ctx.each('Sidecar'))
       checkSelector(
         ctx,
         sc,
@@ -50,7 +50,7 @@ export const selectorNoWorkload: WorkspaceRule = {
         false,
         (w) => `the workloadSelector matches no workload in ${w}`,
       );
-    for (const t of ctx.subjects('Telemetry'))
+    for (const t of ctx.each('Telemetry'))
       checkSelector(
         ctx,
         t,

@@ -14,7 +14,7 @@ export const authorizationPolicyNoWorkload: WorkspaceRule = {
     'An AuthorizationPolicy applies to the workloads its selector matches, in its namespace (in the whole mesh from the root namespace). When none matches, the policy protects nothing. Fix the labels.',
   check(ctx) {
     const root = ctx.resolver.mesh.rootNamespace;
-    for (const ap of ctx.subjects('AuthorizationPolicy'))
+    for (const ap of ctx.each('AuthorizationPolicy'))
       checkSelector(
         ctx,
         ap,
@@ -36,7 +36,7 @@ export const gatewaySelectorNoWorkload: WorkspaceRule = {
   explanation:
     'A Gateway configures the gateway pods its selector matches, in any namespace. When none matches, no gateway serves it. Fix the labels (for example `istio: ingressgateway`).',
   check(ctx) {
-    for (const gw of ctx.subjects('Gateway')) {
+    for (const gw of ctx.each('Gateway')) {
       if (gw.group !== 'networking.istio.io') continue;
       const labels = selectorLabels({ s: { l: gw.spec?.selector } }, 's', 'l');
       checkSelector(

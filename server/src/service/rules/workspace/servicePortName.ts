@@ -34,7 +34,7 @@ export const servicePortName: WorkspaceRule = {
     'Istio reads a port protocol from `appProtocol` or from the port name prefix (`http`, `http-web`, `grpc`, `tcp`, …). Otherwise it detects the protocol at run time, which does not work for server-first protocols. Name the port `<protocol>[-<suffix>]` or set `appProtocol`.',
   check(ctx) {
     const root = ctx.resolver.mesh.rootNamespace;
-    for (const svc of ctx.subjects('Service')) {
+    for (const svc of ctx.each('Service')) {
       if (
         svc.namespace === root ||
         svc.labels['gateway.istio.io/managed'] ||

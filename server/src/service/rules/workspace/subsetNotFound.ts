@@ -18,7 +18,7 @@ export const subsetNotFound: WorkspaceRule = {
     'Istio looks the subset up in the DestinationRule it applies to the host for the calling namespace: the one in that namespace, then the one in the service namespace, then the root namespace. Requests routed to a subset that rule does not define fail with 503. Add the subset to the DestinationRule, or fix the name.',
   check(ctx) {
     const r = ctx.resolver;
-    for (const vs of ctx.subjects('VirtualService')) {
+    for (const vs of ctx.each('VirtualService')) {
       // The clients: the VirtualService's own namespace when it is visible there, else the first export.
       const exportTo = strings(vs.spec?.exportTo);
       let client = vs.namespace;

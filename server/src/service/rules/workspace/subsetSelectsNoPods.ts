@@ -20,7 +20,7 @@ export const subsetSelectsNoPods: WorkspaceRule = {
     'A subset is the workloads of the host that carry its labels. When none does, traffic routed to the subset fails. Fix the labels, or deploy the version.',
   check(ctx) {
     const r = ctx.resolver;
-    for (const dr of ctx.subjects('DestinationRule')) {
+    for (const dr of ctx.each('DestinationRule')) {
       const h = str(dr.spec?.host);
       if (!h) continue;
       const svcRef = serviceOfHost(r.fqdn(h, dr.namespace), r.domain);
