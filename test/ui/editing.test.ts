@@ -196,6 +196,12 @@ describe('editing Istio YAML in VS Code', () => {
     await screenshot('subset-completion');
     await page.keyboard.press('Escape');
     await page.keyboard.type('v1');
+    // Typing opens the suggestions again (quick suggestions); close them so that the next step
+    // starts from a quiet editor.
+    const again = page.locator('.editor-widget.suggest-widget');
+    await page.waitForTimeout(300);
+    if (await again.isVisible()) await page.keyboard.press('Escape');
+    await wb.hidden(again, 'the suggest widget');
   });
 
   step('runs "Istio: Show Output" from the command palette', async () => {

@@ -38,12 +38,23 @@ export class Workbench {
     await this.visible(this.activeEditor(), `the editor of ${fileName}`);
   }
 
-  /** F1, then `>Category: Title`, Enter. */
+  /**
+   * F1, then `>Category: Title`, Enter. A widget that opens late in the editor (suggestions after
+   * typing) can take the focus back and close the palette as it opens: then it is opened once more.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await this.visible(input, 'the command palette');
-    await input.fill(`>${title}`);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await this.visible(input, 'the command palette');
+      try {
+        await input.fill(`>${title}`, { timeout: attempt === 1 ? 5_000 : WAIT_MS });
+        break;
+      } catch (err) {
+        if (attempt > 1) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.visible(
       this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first(),
       `"${title}" in the command palette`,

@@ -388,7 +388,7 @@ function plainEnd(text: string, start: number, lineEnd: number): number {
 function restIsComment(text: string, from: number, lineEnd: number): boolean {
   let p = from;
   while (p < lineEnd && text[p] === ' ') p++;
-  return p >= lineEnd || (text[p] === '#' && (p === from ? false : true));
+  return p >= lineEnd || (text[p] === '#' && p > from);
 }
 
 /** True when the outline has the value's shape: the same keys, list lengths and kinds everywhere. */
