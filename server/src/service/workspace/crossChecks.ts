@@ -184,7 +184,7 @@ export class CrossChecks {
     const ctx: WorkspaceRuleContext = {
       resolver,
       subjects: (kind) => {
-        resolver.tracking?.add(`${kind}|*`);
+        resolver.read(kind);
         return index.resources(kind);
       },
       each: incremental ? each : (kind) => index.resources(kind),

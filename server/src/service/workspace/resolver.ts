@@ -83,8 +83,11 @@ export class Resolver {
     return this.sources.map((s) => s.revision).join(',');
   }
 
-  /** Records a read for `tracking`. */
-  private read(kind: string, namespace = '*'): void {
+  /**
+   * Records a read for `tracking`: `kind|namespace`, `kind|*` across namespaces (the format
+   * WorkspaceIndex.depStamp reads). The cross checks record their own reads of subjects here too.
+   */
+  read(kind: string, namespace = '*'): void {
     this.tracking?.add(`${kind}|${namespace}`);
   }
 

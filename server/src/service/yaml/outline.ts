@@ -11,8 +11,9 @@ import type { PathSegment } from './nodes';
  * reader accepts: block maps and lists, one-line scalars and flow collections, block scalars. Anything
  * else (a quoted scalar over several lines, a key the outline cannot spell) gives no outline, and so
  * does any difference between the outline's shape and the value js-yaml read. A range it cannot give
- * exactly (an empty value, a multi-line or block scalar, a collection, a place inside a flow
- * collection) is left to the AST too. test/fuzz/outline.test.ts checks every range against the AST's.
+ * exactly (an empty value, a multi-line or block scalar, a collection followed by comments, a place
+ * inside a flow collection) is left to the AST too. test/fuzz/fastRead.test.ts checks every range
+ * against the AST's.
  */
 export type OutlineNode =
   /** `range`, as the AST's, runs from the first key or `-` to the end of the last line, newline included. */
@@ -141,15 +142,12 @@ class OutlineReader {
     return this.text.slice(line.start, line.end);
   }
 
-  private skipQuiet(): void {
-    while (this.i < this.lines.length && this.lines[this.i].quiet) this.i++;
-  }
-
   /**
-   * skipQuiet, telling whether a comment line was among the lines skipped. Where a block collection
-   * ends depends on such comments (the AST may count them in), so its range is then left to the AST.
+   * Skips blank and comment lines, telling whether a comment was among them. Where a block
+   * collection ends depends on such comments (the AST may count them in), so its range is then left
+   * to the AST.
    */
-  private skipQuietNoting(): boolean {
+  private skipQuiet(): boolean {
     let comment = false;
     while (this.i < this.lines.length && this.lines[this.i].quiet) {
       const line = this.lines[this.i];
@@ -182,7 +180,7 @@ class OutlineReader {
       while (p < line.end && this.text[p] === ' ') p++;
       if (p >= line.end || this.text[p] === '#') items.push(this.below(col));
       else items.push(this.node(p, col));
-      commented = this.skipQuietNoting();
+      commented = this.skipQuiet();
       const next = this.lines[this.i];
       if (!next || next.indent < col || this.isEndMarker(next)) break;
       if (next.indent !== col) throw NOT_SIMPLE;
@@ -213,7 +211,7 @@ class OutlineReader {
       }
       if (entries.has(key.name)) throw NOT_SIMPLE;
       entries.set(key.name, { keyRange: key.range, value });
-      commented = this.skipQuietNoting();
+      commented = this.skipQuiet();
       const next = this.lines[this.i];
       if (!next || next.indent < col || this.isEndMarker(next)) break;
       if (next.indent !== col) throw NOT_SIMPLE;
