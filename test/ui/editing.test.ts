@@ -54,22 +54,11 @@ describe('editing Istio YAML in VS Code', () => {
   });
 
   step('hovers the squiggle and reads the message', async () => {
-    const squiggle = wb.activeEditor().locator('.squiggly-error').first();
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'wieght' }).first();
-    // Code lenses and inlay hints arriving after the squiggle can move its line: a hover that does not
-    // come is asked for again at the squiggle's new place.
-    for (let attempt = 1; ; attempt++) {
-      const box = await squiggle.boundingBox();
-      assert.ok(box, 'the squiggle has no box on screen');
-      await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
-      try {
-        await wb.visible(hover, 'a hover mentioning "wieght"', 10_000);
-        break;
-      } catch (err) {
-        if (attempt === 3) throw err;
-        await page.mouse.move(0, 0);
-      }
-    }
+    const hover = await wb.hoverOver(
+      wb.activeEditor().locator('.squiggly-error').first(),
+      'wieght',
+      'the error squiggle',
+    );
     const text = await hover.innerText();
     assert.match(text, /Unknown field 'wieght'/, `hover text: ${text}`);
     assert.match(text, /weight/, 'the hover suggests the right field');
@@ -135,12 +124,7 @@ describe('editing Istio YAML in VS Code', () => {
       .locator('.view-line span')
       .filter({ hasText: /^consecutive5xxErrors$/ })
       .first();
-    await wb.visible(key, 'the consecutive5xxErrors key');
-    const box = await key.boundingBox();
-    assert.ok(box, 'the key has no box on screen');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'When unset' }).first();
-    await wb.visible(hover, 'the field documentation hover');
+    const hover = await wb.hoverOver(key, 'When unset', 'the consecutive5xxErrors key');
     const text = await hover.innerText();
     assert.match(text, /consecutive5xxErrors/);
     assert.match(text, /integer/);

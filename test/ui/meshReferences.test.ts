@@ -56,15 +56,9 @@ describe('broken references across files (issue 12)', () => {
     await wb.cursorOn(at.line, at.column);
   };
 
-  /** Moves the mouse to the middle of the first element of `locator` and waits for a hover with `text`. */
+  /** Hovers `target` until a hover with `text` shows, lets it fade in, and returns its text. */
   const hover = async (target: ReturnType<Workbench['activeEditor']>, text: string, what: string) => {
-    await page.mouse.move(5, 5);
-    await wb.visible(target, what);
-    const box = await target.boundingBox();
-    assert.ok(box, `${what} has no box on screen`);
-    await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
-    const h = page.locator('.monaco-hover').filter({ hasText: text }).first();
-    await wb.visible(h, `a hover mentioning "${text}"`);
+    const h = await wb.hoverOver(target, text, what);
     // The hover fades in: let that finish so that the screenshot shows it in full. (A string,
     // evaluated in the page: this project compiles without the DOM library.)
     await page.waitForFunction(FADED_IN, undefined, { timeout: 5_000 });

@@ -90,6 +90,32 @@ export class Workbench {
     }
   }
 
+  /**
+   * Points the mouse at the middle of `target` (at most 20 px in) and waits for a hover that
+   * contains `text`. Code lenses and inlay hints that arrive late move the editor's lines: a hover
+   * that does not come is asked for again at the target's new place, three times in all.
+   */
+  async hoverOver(target: Locator, text: string | RegExp, what: string): Promise<Locator> {
+    const hover = this.page.locator('.monaco-hover').filter({ hasText: text }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(5, 5);
+      await this.visible(target, what);
+      const box = await target.boundingBox();
+      if (!box) throw new Error(`${what} has no box on screen`);
+      await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+      try {
+        return await this.visible(
+          hover,
+          `a hover mentioning ${typeof text === 'string' ? `"${text}"` : text.source} over ${what}`,
+          10_000,
+        );
+      } catch (err) {
+        if (attempt === 3) throw err;
+        console.log(`# no hover over ${what} after 10 s (attempt ${attempt} of 3); pointing again`);
+      }
+    }
+  }
+
   activeEditor(): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }

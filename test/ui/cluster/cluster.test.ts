@@ -67,10 +67,7 @@ describe('the npm start editor against its demo cluster', () => {
         target = s;
     }
     assert.ok(target, `no ${kind} squiggle on the line "${lineText}"`);
-    const box = (await target.boundingBox())!;
-    await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover').filter({ hasText: expect }).first();
-    await wb.visible(hover, `a hover matching ${expect.source}`);
+    const hover = await wb.hoverOver(target, expect, `the ${kind} squiggle on the line "${lineText}"`);
     return hover.innerText();
   };
 
