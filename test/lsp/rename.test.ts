@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import {
-  createMessageConnection,
-  ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import { SERVER } from './client';
+import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import { startWorkspaceServer, type WorkspaceServer } from './client';
 
 const VS = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -41,7 +34,7 @@ spec:
 `;
 
 let dir: string;
-let child: ChildProcess;
+let server: WorkspaceServer;
 let connection: MessageConnection;
 const uri = (name: string): string => pathToFileURL(join(dir, name)).toString();
 
@@ -50,34 +43,14 @@ before(async () => {
   writeFileSync(join(dir, 'vs.yaml'), VS);
   writeFileSync(join(dir, 'dr.yaml'), DR);
   writeFileSync(join(dir, 'gw.yaml'), GW);
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  let progressEnded!: () => void;
-  const indexed = new Promise<void>((resolve) => (progressEnded = resolve));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onUnhandledProgress((p: { value: unknown }) => {
-    if ((p.value as { kind?: string }).kind === 'end') progressEnded();
-  });
-  connection.listen();
-  const init = await connection.sendRequest<{ capabilities: { renameProvider: unknown } }>('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+  server = await startWorkspaceServer(dir, {
     capabilities: {
       workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
-      window: { workDoneProgress: true },
       textDocument: { rename: { prepareSupport: true } },
     },
   });
-  assert.deepEqual(init.capabilities.renameProvider, { prepareProvider: true });
-  await connection.sendNotification('initialized', {});
-  await indexed;
+  connection = server.connection;
+  assert.deepEqual(server.initializeResult.capabilities.renameProvider, { prepareProvider: true });
   // Only the VirtualService is open, at version 4; the DestinationRule and Gateway are read from disk.
   await connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri: uri('vs.yaml'), languageId: 'yaml', version: 4, text: VS },
@@ -85,14 +58,7 @@ before(async () => {
 });
 
 after(async () => {
-  try {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-  } catch {
-    // gone
-  }
-  connection.dispose();
-  child.kill();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import { SERVER } from './client';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startWorkspaceServer, type WorkspaceServer } from './client';
 
 const VS = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -41,7 +35,7 @@ interface Report {
 }
 
 let dir: string;
-let child: ChildProcess;
+let server: WorkspaceServer;
 let connection: MessageConnection;
 let refreshes = 0;
 const uri = (name: string): string => pathToFileURL(join(dir, name)).toString();
@@ -56,56 +50,23 @@ before(async () => {
   // Both would conflict with vs.yaml (IST0109) if they were read.
   writeFileSync(join(dir, 'excluded', 'copy.yaml'), VS.replace('name: reviews,', 'name: copy,'));
   writeFileSync(join(dir, 'node_modules', 'copy.yaml'), VS.replace('name: reviews,', 'name: copy2,'));
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  let progressEnded!: () => void;
-  const indexed = new Promise<void>((resolve) => (progressEnded = resolve));
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-    p.items.map((i) => (i.section === 'files.exclude' ? { '**/excluded': true } : null)),
-  );
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/workspaceFolders', () => [
-    { uri: pathToFileURL(dir).toString(), name: 'ws' },
-  ]);
-  connection.onRequest('workspace/diagnostic/refresh', () => {
-    refreshes++;
-    return null;
-  });
-  connection.onUnhandledProgress((p: { value: unknown }) => {
-    if ((p.value as { kind?: string }).kind === 'end') progressEnded();
-  });
-  connection.listen();
-  const init = await connection.sendRequest<{ capabilities: { diagnosticProvider: unknown } }>('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+  server = await startWorkspaceServer(dir, {
+    configuration: (section) => (section === 'files.exclude' ? { '**/excluded': true } : null),
     capabilities: {
       workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
-      window: { workDoneProgress: true },
       textDocument: { diagnostic: {} },
     },
+    onRefresh: () => refreshes++,
   });
-  assert.deepEqual(init.capabilities.diagnosticProvider, {
+  connection = server.connection;
+  assert.deepEqual(server.initializeResult.capabilities.diagnosticProvider, {
     interFileDependencies: true,
     workspaceDiagnostics: true,
   });
-  await connection.sendNotification('initialized', {});
-  await indexed;
 });
 
 after(async () => {
-  try {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-  } catch {
-    // gone
-  }
-  connection.dispose();
-  child.kill();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import { SERVER } from './client';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startWorkspaceServer, type WorkspaceServer } from './client';
 
 // A larger workspace is read in batches (of 50 files), with a workDoneProgress report after each
 // (issue 12 §1), and every file ends up in the workspace diagnostics.
 
 const FILES = 120;
 let dir: string;
-let child: ChildProcess;
+let server: WorkspaceServer;
 let connection: MessageConnection;
 const progress: { kind?: string; message?: string }[] = [];
 
@@ -32,46 +25,18 @@ before(async () => {
       `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa-${i}, namespace: team-${i % 4}}\n`,
     );
   }
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  let ended!: () => void;
-  const indexed = new Promise<void>((resolve) => (ended = resolve));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onUnhandledProgress((p: { value: unknown }) => {
-    const v = p.value as { kind?: string; message?: string };
-    progress.push(v);
-    if (v.kind === 'end') ended();
-  });
-  connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+  server = await startWorkspaceServer(dir, {
     capabilities: {
       workspace: { configuration: true, diagnostics: { refreshSupport: true } },
-      window: { workDoneProgress: true },
       textDocument: { diagnostic: {} },
     },
+    onProgress: (v) => progress.push(v),
   });
-  await connection.sendNotification('initialized', {});
-  await indexed;
+  connection = server.connection;
 });
 
 after(async () => {
-  try {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-  } catch {
-    // gone
-  }
-  connection.dispose();
-  child.kill();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
-import { SERVER } from './client';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { startWorkspaceServer, type WorkspaceServer } from './client';
 
 // The language server's workspace settings (issue 12 §1, §3): istio.workspace.exclude, .git skipping,
 // istio.mesh.configFile (rootNamespace), istio.validation.scope, and a dependent closed file refreshed
@@ -46,7 +40,7 @@ interface Report {
 }
 
 let dir: string;
-let child: ChildProcess;
+let server: WorkspaceServer;
 let connection: MessageConnection;
 let scope = 'workspace';
 let exclude = ['generated/**'];
@@ -67,43 +61,13 @@ before(async () => {
   // Each would conflict with vs.yaml (IST0109) if it were read.
   writeFileSync(join(dir, 'generated', 'deep', 'copy.yaml'), VS.replace('name: reviews,', 'name: copy,'));
   writeFileSync(join(dir, '.git', 'copy.yaml'), VS.replace('name: reviews,', 'name: copy2,'));
-  child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  connection = createMessageConnection(
-    new StreamMessageReader(child.stdout!),
-    new StreamMessageWriter(child.stdin!),
-  );
-  const indexed = new Promise<void>((resolve) => (onProgressEnd = resolve));
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-    p.items.map((i) =>
-      i.section === 'istio'
-        ? {
-            validation: { scope },
-            workspace: { exclude },
-            mesh: { configFile: 'config/mesh.txt' },
-          }
-        : i.section === 'files.exclude'
+  server = await startWorkspaceServer(dir, {
+    configuration: (section) =>
+      section === 'istio'
+        ? { validation: { scope }, workspace: { exclude }, mesh: { configFile: 'config/mesh.txt' } }
+        : section === 'files.exclude'
           ? {}
           : null,
-    ),
-  );
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('workspace/workspaceFolders', () => [
-    { uri: pathToFileURL(dir).toString(), name: 'ws' },
-  ]);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onUnhandledProgress((p: { value: unknown }) => {
-    progress.push(p.value as { kind?: string });
-    if ((p.value as { kind?: string }).kind === 'end') {
-      progressEnds++;
-      onProgressEnd();
-    }
-  });
-  connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(dir).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
     capabilities: {
       workspace: {
         configuration: true,
@@ -111,23 +75,21 @@ before(async () => {
         didChangeConfiguration: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
       },
-      window: { workDoneProgress: true },
       textDocument: { diagnostic: {} },
     },
+    onProgress: (v) => {
+      progress.push(v);
+      if (v.kind === 'end') {
+        progressEnds++;
+        onProgressEnd();
+      }
+    },
   });
-  await connection.sendNotification('initialized', {});
-  await indexed;
+  connection = server.connection;
 });
 
 after(async () => {
-  try {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-  } catch {
-    // gone
-  }
-  connection.dispose();
-  child.kill();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -24,6 +24,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IstioSettings } from '../../../shared/src/protocol';
 import type { IstioService } from '../service/index';
 import { ReportCache } from '../service/workspace/reports';
+import { maskSecretValues } from '../service/workspace/secretValues';
 import { excludeMatchers, isExcluded, yamlFiles } from '../workspace/folders';
 import { cancelledBeforeStart, requestCancelled, superseded } from './cancellation';
 import { guard } from './guard';
@@ -356,7 +357,8 @@ export class WorkspaceFeature {
       s.close(uri);
       return;
     }
-    s.workspace.update(s.snapshot(uri, ++this.version, text));
+    // Secrets' values are masked before the index keeps the text (their names and types stay).
+    s.workspace.update(s.snapshot(uri, ++this.version, maskSecretValues(text)));
   }
 
   /** Not YAML, outside every workspace folder, under node_modules or .git, or excluded by the settings. */
