@@ -65,6 +65,8 @@ export interface WorkspaceServerOptions {
   onProgress?: (value: { kind?: string; title?: string; message?: string }) => void;
   /** Called on each `workspace/diagnostic/refresh` request. */
   onRefresh?: () => void;
+  /** Runs before each `window/workDoneProgress/create` is answered (the server waits for it). */
+  onProgressCreate?: (connection: MessageConnection) => Promise<void>;
 }
 
 export interface WorkspaceServer {
@@ -98,7 +100,10 @@ export async function startWorkspaceServer(
     p.items.map((i) => options.configuration?.(i.section) ?? null),
   );
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('window/workDoneProgress/create', async () => {
+    await options.onProgressCreate?.(connection);
+    return null;
+  });
   connection.onRequest('workspace/workspaceFolders', () => [folder]);
   connection.onRequest('workspace/diagnostic/refresh', () => {
     options.onRefresh?.();

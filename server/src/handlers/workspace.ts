@@ -53,6 +53,10 @@ export class WorkspaceFeature {
   private refreshPending = false;
   private readonly waiters = new Set<() => void>();
   private reading = false;
+  /** Settings changed while the workspace was being read: read it again once that read stops. */
+  private readAgain = false;
+  /** readInputs().key of the latest read. */
+  private readKey?: string;
   private version = 0;
   /**
    * The newest disk read started per file. Reads of one file can overlap (the workspace read, a
@@ -198,16 +202,23 @@ export class WorkspaceFeature {
 
   /** Reads every YAML file of the workspace folders, in batches, with progress. */
   async readAll(): Promise<void> {
-    if (this.reading || !this.folders.length) return;
-    this.reading = true;
-    const { connection, log } = this.deps;
-    const settings = await this.deps.settings(undefined);
-    let filesExclude: unknown;
-    try {
-      filesExclude = await connection.workspace.getConfiguration('files.exclude');
-    } catch {
-      filesExclude = undefined;
+    if (!this.folders.length) return;
+    if (this.reading) {
+      // VS Code sends a configuration change as the client starts, often during the first read: the
+      // read under way goes on unless what it reads by (the excludes, the mesh config file) changed.
+      // Then it stops at its next batch and a new read follows.
+      const { key } = await this.readInputs();
+      if (key !== this.readKey) {
+        if (this.reading) this.readAgain = true;
+        else await this.readAll();
+      }
+      return;
     }
+    this.reading = true;
+    this.readAgain = false;
+    const { connection, log } = this.deps;
+    const { settings, filesExclude, key } = await this.readInputs();
+    this.readKey = key;
     this.matchers = excludeMatchers(filesExclude, settings.workspace?.exclude ?? []);
     // Files indexed before that the exclude settings now skip leave the index.
     const s = this.service;
@@ -225,7 +236,7 @@ export class WorkspaceFeature {
         for await (const batch of yamlFiles(
           root,
           this.matchers,
-          () => !!progress?.token.isCancellationRequested,
+          () => this.readAgain || !!progress?.token.isCancellationRequested,
         )) {
           await this.rereadBatch(batch);
           count += batch.length;
@@ -242,6 +253,20 @@ export class WorkspaceFeature {
       this.reading = false;
       this.changed();
     }
+    if (this.readAgain) await this.readAll();
+  }
+
+  /** The settings a workspace read depends on, and a key that changes when any of them does. */
+  private async readInputs(): Promise<{ settings: IstioSettings; filesExclude: unknown; key: string }> {
+    const settings = await this.deps.settings(undefined);
+    let filesExclude: unknown;
+    try {
+      filesExclude = await this.deps.connection.workspace.getConfiguration('files.exclude');
+    } catch {
+      filesExclude = undefined;
+    }
+    const key = JSON.stringify([filesExclude, settings.workspace?.exclude, settings.mesh?.configFile]);
+    return { settings, filesExclude, key };
   }
 
   /** istio.mesh.configFile: a MeshConfig YAML file, relative to the first workspace folder. */
