@@ -18,6 +18,7 @@ import path from 'node:path';
 import { ROOT } from './lib/paths.mjs';
 import { ensureToolchain } from './lib/toolchain.mjs';
 import { createRunDir, freePort } from './lib/run-dir.mjs';
+import { onParentExit } from './lib/proc.mjs';
 import { tail } from './lib/code-server.mjs';
 import { samplesWorkingCopy, startUserEditor } from './lib/user-editor.mjs';
 import { MissingPackagesError } from './lib/system.mjs';
@@ -35,6 +36,12 @@ if (unknown.length) {
   );
   process.exit(2);
 }
+
+// While it starts: exiting runs the cleanup hooks of lib/proc.mjs (they stop what was started).
+const unwatch = onParentExit(() => {
+  log('npm exited: stopping');
+  process.exit(143);
+});
 
 try {
   const t0 = Date.now();
@@ -85,6 +92,8 @@ try {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  unwatch();
+  onParentExit(() => void stop('npm exited'));
   const exited = await server.exited;
   if (stopping) await new Promise(() => {}); // stop() exits the process
   log(`code-server exited (${exited.code ?? exited.signal}). Log ${run.log}:\n${tail(run.log, 20)}`);

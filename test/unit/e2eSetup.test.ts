@@ -2,9 +2,10 @@
 // get, the decision about missing Debian packages, and the working copy of samples/ npm start opens.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { ROOT } from './helpers';
 
@@ -161,6 +162,40 @@ describe('npm start opens a working copy of samples/', () => {
       assert.equal(samplesWorkingCopy({ target, reset: true }).created, true);
       assert.equal(readFileSync(file, 'utf8'), original);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm start when npm is killed', () => {
+  // npm does not pass SIGTERM on to its script, so start.mjs watches for its parent to go away.
+  // Here a parent starts a child that uses onParentExit, prints the child's pid and exits: the child
+  // must notice and run its stop function (which writes a file and exits).
+  test('onParentExit runs once the parent process has exited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'istio-parent-'));
+    const marker = join(dir, 'stopped');
+    const proc = pathToFileURL(join(ROOT, 'scripts', 'e2e', 'lib', 'proc.mjs')).toString();
+    const child = `import { writeFileSync } from 'node:fs';
+import { onParentExit } from ${JSON.stringify(proc)};
+onParentExit(() => { writeFileSync(${JSON.stringify(marker)}, 'stopped'); process.exit(0); }, 50);
+setInterval(() => {}, 1000);`;
+    const parent = `const { spawn } = require('node:child_process');
+const c = spawn(process.execPath, ['--input-type=module', '-e', ${JSON.stringify(child)}], { stdio: 'ignore' });
+console.log(c.pid);
+setTimeout(() => process.exit(0), 300);`;
+    const r = spawnSync(process.execPath, ['-e', parent], { encoding: 'utf8' });
+    const pid = Number(r.stdout.trim());
+    assert.ok(pid > 0, `the parent printed the child's pid: ${r.stdout} ${r.stderr}`);
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(marker) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+      assert.ok(existsSync(marker), 'the child ran its stop function after its parent exited');
+    } finally {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // it has exited, as it should
+      }
       rmSync(dir, { recursive: true, force: true });
     }
   });

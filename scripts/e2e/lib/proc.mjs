@@ -65,6 +65,23 @@ export async function stopGroup(pid, graceMs = 5000) {
   if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
 }
 
+/**
+ * Calls `fn` once when the process that started this one exits. `npm start` needs it: npm does not
+ * pass a SIGTERM on to the script it runs, so `kill <npm's pid>` would leave code-server and the
+ * demo cluster running with nobody to stop them. Polls `process.ppid`, which changes when this
+ * process is handed to another parent; the timer does not keep the process alive.
+ */
+export function onParentExit(fn, intervalMs = 1000) {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    fn();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 const hooks = new Set();
 let installed = false;
 

@@ -187,7 +187,7 @@ stringData:
   });
 });
 
-test('broken YAML in a Secret file: the mask keeps the same errors and never throws', () => {
+test('broken or deeply nested YAML in a Secret file: the mask keeps the same errors and never throws', () => {
   const broken = `kind: Secret
 metadata: {name: s
 stringData:
@@ -197,4 +197,11 @@ stringData:
   assert.equal(masked.length, broken.length);
   assert.equal(read(masked).errors, read(broken).errors);
   assert.ok(!masked.includes('unterminated'));
+  // Nested 300 levels deep (the walk uses a stack), and 20,000 (the reader gives up on it).
+  for (const n of [300, 20_000]) {
+    const deep = `kind: Secret\nmetadata: {name: s}\ndata:\n  k: ${'['.repeat(n)}hunter2${']'.repeat(n)}\n`;
+    const out = maskSecretValues(deep);
+    assert.equal(out.length, deep.length);
+    if (n === 300) assert.ok(!out.includes('hunter2'));
+  }
 });

@@ -31,15 +31,16 @@ export function maskSecretValues(text: string): string {
       if (eol >= 0 && eol < end) spans.push([eol, end]);
     } else spans.push([start, end]);
   };
-  /** Masks every scalar below `node` (aliases stay: their anchor is masked where it is). */
-  const maskAll = (node: unknown, keys: boolean): void => {
-    if (isScalar(node)) mask(node);
-    else if (isMap(node))
-      for (const p of node.items) {
-        if (keys) maskAll(p.key, true);
-        maskAll(p.value, true);
-      }
-    else if (isSeq(node)) for (const item of node.items) maskAll(item, true);
+  /** Masks every scalar below `node`, keys included (aliases stay: their anchor is masked where it is). */
+  const maskAll = (node: unknown): void => {
+    // A stack, not recursion: a hostile file can nest thousands of levels deep.
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop();
+      if (isScalar(n)) mask(n);
+      else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+      else if (isSeq(n)) stack.push(...n.items);
+    }
   };
   /** Finds Secrets at any depth (a `kind: List` holds them in `items`). */
   const walk = (node: unknown, depth: number): void => {
@@ -55,12 +56,12 @@ export function maskSecretValues(text: string): string {
       const key = scalarValue(p.key);
       if (isSecret && typeof key === 'string' && VALUE_FIELDS.has(key)) {
         // The keys of `data` are names (a gateway checks for `tls.crt`); what they hold is masked.
-        if (isMap(p.value)) for (const entry of p.value.items) maskAll(entry.value, true);
-        else maskAll(p.value, true);
+        if (isMap(p.value)) for (const entry of p.value.items) maskAll(entry.value);
+        else maskAll(p.value);
       } else if (isSecret && key === 'metadata' && isMap(p.value)) {
         const annotations = p.value.items.find((m) => scalarValue(m.key) === 'annotations')?.value;
         if (isMap(annotations))
-          for (const a of annotations.items) if (scalarValue(a.key) === LAST_APPLIED) maskAll(a.value, true);
+          for (const a of annotations.items) if (scalarValue(a.key) === LAST_APPLIED) maskAll(a.value);
       } else walk(p.value, depth + 1);
     }
   };
